@@ -1,0 +1,1 @@
+namespace Gateway.Benchmarks; public static class Program { public static void Main(string[] args) { } }
