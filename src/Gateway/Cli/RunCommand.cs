@@ -1,0 +1,57 @@
+using Gateway.Configuration;
+using Gateway.Hosting;
+using Gateway.Logging;
+using Gateway.Systemd;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Serilog.Extensions.Logging;
+
+namespace Gateway.Cli;
+
+/// <summary>Runs the daemon in the foreground until SIGTERM/SIGINT, as systemd's <c>Type=notify</c> expects.</summary>
+public sealed class RunCommand : CliCommand
+{
+    public override string Name => "run";
+    public override string Usage => "[--config PATH]";
+    public override string Summary => "run the gateway in the foreground (systemd: Type=notify)";
+    public override IReadOnlyCollection<string> ValueOptions => ["config"];
+
+    public override async Task<int> RunAsync(CliArguments arguments, TextWriter output, TextWriter error)
+    {
+        string path = Path.GetFullPath(arguments.Option("config") ?? ConfigPath.Default);
+        GatewayConfiguration configuration;
+        try
+        {
+            configuration = GatewayConfigurationReader.ReadFile(path);
+        }
+        catch (ConfigurationException e)
+        {
+            CheckConfigCommand.WriteErrors(e, error);
+            return ExitCodes.Config;
+        }
+
+        var systemd = SystemdEnvironment.FromProcess();
+        using var notifier = new SystemdNotifier(systemd.NotifySocket);
+        using var serilog = LoggingSetup.CreateLogger(configuration.Logging, systemd, configuration.Node.Name);
+        using var loggerFactory = new SerilogLoggerFactory(serilog);
+        var log = loggerFactory.CreateLogger("Gateway.Daemon");
+        log.LogInformation("event=start version={Version} pid={Pid} node={Node} config={Config}",
+            CommandLine.Version, Environment.ProcessId, configuration.Node.Name, path);
+        notifier.Status("starting");
+
+        try
+        {
+            using var host = GatewayHost.Build(configuration, systemd, notifier, serilog, TimeProvider.System);
+            await host.RunAsync().ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // A listener that cannot bind, or any other failure to start: say why in one line and let systemd restart us.
+            log.LogCritical(e, "event=failed reason={Reason}", e.Message);
+            notifier.Status("failed: " + e.Message);
+            return ExitCodes.Failure;
+        }
+        log.LogInformation("event=stop exit={Exit}", ExitCodes.Ok);
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,356 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Serilog.Events;
+
+namespace Gateway.Configuration;
+
+/// <summary>
+/// Reads and validates the gateway's JSON configuration. JSON keys are camelCase; comments and trailing commas are
+/// allowed because operators annotate their files. Every defect is collected with its JSON path before giving up.
+/// </summary>
+public static class GatewayConfigurationReader
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        MaxDepth = 32,
+    };
+
+    /// <summary>Reads a configuration file; throws <see cref="ConfigurationException"/> listing every defect.</summary>
+    public static GatewayConfiguration ReadFile(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigurationException(path, [new ConfigurationError("$", $"cannot read {path}: {e.Message}")]);
+        }
+        return Read(text, path);
+    }
+
+    public static GatewayConfiguration Read(string json, string source)
+    {
+        var errors = new List<ConfigurationError>();
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            string where = e.LineNumber is long line
+                ? string.Create(CultureInfo.InvariantCulture, $" (line {line + 1}, column {e.BytePositionInLine + 1})")
+                : "";
+            throw new ConfigurationException(source, [new ConfigurationError("$", "is not valid JSON" + where)]);
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new ConfigurationException(source, [new ConfigurationError("$", "must be a JSON object")]);
+            }
+            var root = new JsonSection(document.RootElement, "$", errors);
+            var configuration = ReadRoot(root);
+            root.RejectUnknownKeys();
+            CheckReferences(configuration, root, errors);
+            if (errors.Count > 0)
+            {
+                throw new ConfigurationException(source, errors);
+            }
+            return configuration;
+        }
+    }
+
+    private static GatewayConfiguration ReadRoot(JsonSection root) => new(
+        Node: Read(root.SectionOrEmpty("node"), ReadNode),
+        Sip: Read(root.SectionOrEmpty("sip"), ReadSip),
+        M3ua: Read(root.SectionOrEmpty("m3ua"), s => new M3uaOptions(s.Array("associations", ReadAssociation))),
+        Isup: Read(root.SectionOrEmpty("isup"), ReadIsup),
+        Routing: Read(root.SectionOrEmpty("routing"), ReadRouting),
+        Logging: Read(root.SectionOrEmpty("logging"), ReadLogging),
+        Shutdown: Read(root.SectionOrEmpty("shutdown"), ReadShutdown));
+
+    private static T Read<T>(JsonSection section, Func<JsonSection, T> read)
+    {
+        var value = read(section);
+        section.RejectUnknownKeys();
+        return value;
+    }
+
+    private static NodeOptions ReadNode(JsonSection s)
+    {
+        string name = s.String("name") ?? Environment.MachineName;
+        if (!IsName(name)) s.Error("name", NameRule);
+        return new NodeOptions(name);
+    }
+
+    private static readonly (string, SipTransport)[] SipTransports = [("udp", SipTransport.Udp), ("tcp", SipTransport.Tcp)];
+
+    private static SipOptions ReadSip(JsonSection s)
+    {
+        var listeners = s.Array("listen", l => new SipListener(
+            l.Choice("transport", SipTransport.Udp, SipTransports, required: true),
+            l.Address("address", required: true) ?? IPAddress.Loopback,
+            l.Port("port", 5060)));
+        for (int i = 0; i < listeners.Count; i++)
+        {
+            for (int j = 0; j < i; j++)
+            {
+                if (listeners[i] == listeners[j])
+                {
+                    s.Error($"listen[{i}]", $"listens on the same transport, address and port as listen[{j}]");
+                }
+            }
+        }
+
+        var timers = Read(s.SectionOrEmpty("timers"), t =>
+        {
+            var d = SipTimerOptions.Default;
+            var t1 = Milliseconds(t, "t1Ms", d.T1, 10, 60_000);
+            var t2 = Milliseconds(t, "t2Ms", d.T2, 10, 600_000);
+            var t4 = Milliseconds(t, "t4Ms", d.T4, 10, 600_000);
+            if (t2 < t1) t.Error("t2Ms", "must not be shorter than t1Ms (RFC 3261 §17.1.2.2 caps retransmission at T2)");
+            return new SipTimerOptions(t1, t2, t4);
+        });
+
+        int maxMessageBytes = s.Int("maxMessageBytes", 65_536, 1_500, 1_048_576);
+
+        var trunks = s.Array("trunks", t => new SipTrunk(
+            NameOf(t),
+            t.Choice("transport", SipTransport.Udp, SipTransports),
+            t.Address("address", required: true) ?? IPAddress.Loopback,
+            t.Port("port", 5060),
+            ReadAddressList(t, "sources")));
+        CheckUniqueNames(s, "trunks", trunks, t => t.Name);
+
+        return new SipOptions(listeners, timers, maxMessageBytes, trunks);
+    }
+
+    private static IReadOnlyList<IPAddress> ReadAddressList(JsonSection s, string key)
+    {
+        // Address lists are plain strings; a one-key object per address would only add noise to the file.
+        var words = s.StringList(key);
+        var addresses = new List<IPAddress>(words.Count);
+        for (int i = 0; i < words.Count; i++)
+        {
+            if (JsonSection.TryParseAddress(words[i], out var address)) addresses.Add(address);
+            else s.Error($"{key}[{i}]", $"must be an IPv4 or IPv6 address, not \"{words[i]}\"");
+        }
+        return addresses;
+    }
+
+    private static readonly (string, M3uaTransport)[] M3uaTransports = [("sctp", M3uaTransport.Sctp), ("tcp", M3uaTransport.Tcp)];
+    private static readonly (string, M3uaRole)[] M3uaRoles = [("asp", M3uaRole.Asp), ("ipsp", M3uaRole.Ipsp), ("sg", M3uaRole.Sg)];
+    private static readonly (string, ConnectMode)[] ConnectModes = [("client", ConnectMode.Client), ("server", ConnectMode.Server)];
+
+    private static M3uaAssociation ReadAssociation(JsonSection s)
+    {
+        string name = NameOf(s);
+        var transport = s.Choice("transport", M3uaTransport.Sctp, M3uaTransports);
+        var role = s.Choice("role", M3uaRole.Asp, M3uaRoles, required: true);
+        var mode = s.Choice("mode", ConnectMode.Client, ConnectModes);
+        var local = EndPoint(s, "localAddress", "localPort", defaultPort: 2905);
+        var remote = EndPoint(s, "remoteAddress", "remotePort", defaultPort: 2905);
+        if (mode == ConnectMode.Client && remote is null && !s.Has("remoteAddress"))
+        {
+            s.Error("remoteAddress", "is required for a client association");
+        }
+        if (mode == ConnectMode.Server && local is null && !s.Has("localAddress"))
+        {
+            s.Error("localAddress", "is required for a server association");
+        }
+        long routingContext = s.Int("routingContext", 0, 0, int.MaxValue);
+        return new M3uaAssociation(name, transport, role, mode, local, remote, (uint)routingContext);
+    }
+
+    private static IPEndPoint? EndPoint(JsonSection s, string addressKey, string portKey, int defaultPort)
+    {
+        var address = s.Address(addressKey);
+        int port = s.Port(portKey, defaultPort);
+        return address is null ? null : new IPEndPoint(address, port);
+    }
+
+    private static readonly (string, NetworkIndicator)[] NetworkIndicators =
+    [
+        ("international", NetworkIndicator.International), ("international-spare", NetworkIndicator.InternationalSpare),
+        ("national", NetworkIndicator.National), ("national-spare", NetworkIndicator.NationalSpare),
+    ];
+
+    private static IsupOptions ReadIsup(JsonSection s)
+    {
+        int opc = s.Int("opc", 0, 0, IsupOptions.MaxPointCode, required: true);
+        var indicator = s.Choice("networkIndicator", NetworkIndicator.International, NetworkIndicators);
+        var groups = s.Array("circuitGroups", g =>
+        {
+            string name = NameOf(g);
+            int dpc = g.Int("dpc", 0, 0, IsupOptions.MaxPointCode, required: true);
+            string association = g.String("association", "", required: true)!;
+            var words = g.StringList("cics", required: true);
+            var ranges = new List<CicRange>(words.Count);
+            for (int i = 0; i < words.Count; i++)
+            {
+                if (CicRange.TryParse(words[i], out var range)) ranges.Add(range);
+                else g.Error($"cics[{i}]", $"must be a CIC or an ascending range such as \"1-31\" within 0-{CicRange.MaxCic}, not \"{words[i]}\"");
+            }
+            if (g.Has("cics") && words.Count == 0) g.Error("cics", "must list at least one CIC range");
+            return new CircuitGroup(name, dpc, association, ranges);
+        });
+        CheckUniqueNames(s, "circuitGroups", groups, g => g.Name);
+
+        // A CIC identifies a circuit only together with its DPC (Q.763 §1.2), so overlaps matter per DPC.
+        for (int i = 0; i < groups.Count; i++)
+        {
+            for (int j = 0; j <= i; j++)
+            {
+                if (groups[i].Dpc != groups[j].Dpc) continue;
+                var (a, b) = (groups[i].Cics, groups[j].Cics);
+                for (int x = 0; x < a.Count; x++)
+                {
+                    for (int y = 0; y < (i == j ? x : b.Count); y++)
+                    {
+                        if (a[x].Overlaps(b[y]))
+                        {
+                            s.Error($"circuitGroups[{i}].cics[{x}]",
+                                $"CICs {a[x]} overlap CICs {b[y]} of circuitGroups[{j}] toward the same DPC {groups[i].Dpc}");
+                        }
+                    }
+                }
+            }
+        }
+        foreach (var g in groups)
+        {
+            if (g.Dpc == opc)
+            {
+                s.Error("opc", $"{opc} is also the DPC of circuit group \"{g.Name}\"; a circuit joins two different signalling points");
+                break;
+            }
+        }
+        return new IsupOptions(opc, indicator, groups);
+    }
+
+    private static RoutingOptions ReadRouting(JsonSection s)
+    {
+        var sipToIsup = s.Array("sipToIsup", r => new SipToIsupRoute(Prefix(r), r.String("circuitGroup", "", required: true)!));
+        var isupToSip = s.Array("isupToSip", r => new IsupToSipRoute(Prefix(r), r.String("trunk", "", required: true)!));
+        return new RoutingOptions(sipToIsup, isupToSip);
+    }
+
+    private static string Prefix(JsonSection s)
+    {
+        string prefix = s.String("prefix", "")!;
+        foreach (char c in prefix)
+        {
+            if (c is not (>= '0' and <= '9' or '+' or '*' or '#'))
+            {
+                s.Error("prefix", $"must be dialled digits (0-9, +, *, #), not \"{prefix}\"");
+                break;
+            }
+        }
+        return prefix;
+    }
+
+    private static readonly (string, ConsoleLogFormat)[] ConsoleFormats =
+    [
+        ("auto", ConsoleLogFormat.Auto), ("journald", ConsoleLogFormat.Journald),
+        ("terminal", ConsoleLogFormat.Terminal), ("off", ConsoleLogFormat.Off),
+    ];
+
+    private static readonly (string, LogEventLevel)[] Levels =
+    [
+        ("verbose", LogEventLevel.Verbose), ("trace", LogEventLevel.Verbose), ("debug", LogEventLevel.Debug),
+        ("information", LogEventLevel.Information), ("info", LogEventLevel.Information),
+        ("warning", LogEventLevel.Warning), ("error", LogEventLevel.Error), ("fatal", LogEventLevel.Fatal),
+    ];
+
+    private static LoggingOptions ReadLogging(JsonSection s)
+    {
+        var console = s.Choice("console", ConsoleLogFormat.Auto, ConsoleFormats);
+        var level = s.Choice("level", LogEventLevel.Information, Levels);
+        var overrides = new List<KeyValuePair<string, LogEventLevel>>();
+        foreach (var (category, word) in s.StringMap("levels"))
+        {
+            if (JsonSection.TryChoice(word, Levels, out var categoryLevel)) overrides.Add(new(category, categoryLevel));
+            else s.Error($"levels.{category}", $"must be one of verbose, debug, information, warning, error, fatal, not \"{word}\"");
+        }
+        var syslog = Read(s.SectionOrEmpty("syslog"), SyslogOptionsReader.Read);
+        return new LoggingOptions(console, level, overrides, syslog);
+    }
+
+    private static ShutdownOptions ReadShutdown(JsonSection s) => new(
+        TimeSpan.FromSeconds(s.Int("drainSeconds", 30, 0, 3600)),
+        TimeSpan.FromSeconds(s.Int("releaseSeconds", 5, 1, 300)));
+
+    private static void CheckReferences(GatewayConfiguration c, JsonSection root, List<ConfigurationError> errors)
+    {
+        var associations = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var a in c.M3ua.Associations) associations.Add(a.Name);
+        for (int i = 0; i < c.Isup.CircuitGroups.Count; i++)
+        {
+            var g = c.Isup.CircuitGroups[i];
+            if (g.Association.Length > 0 && !associations.Contains(g.Association))
+            {
+                errors.Add(new($"$.isup.circuitGroups[{i}].association", $"names \"{g.Association}\", which is not an association in $.m3ua.associations"));
+            }
+        }
+        var groups = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var g in c.Isup.CircuitGroups) groups.Add(g.Name);
+        for (int i = 0; i < c.Routing.SipToIsup.Count; i++)
+        {
+            var r = c.Routing.SipToIsup[i];
+            if (r.CircuitGroup.Length > 0 && !groups.Contains(r.CircuitGroup))
+            {
+                errors.Add(new($"$.routing.sipToIsup[{i}].circuitGroup", $"names \"{r.CircuitGroup}\", which is not a circuit group in $.isup.circuitGroups"));
+            }
+        }
+        var trunks = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in c.Sip.Trunks) trunks.Add(t.Name);
+        for (int i = 0; i < c.Routing.IsupToSip.Count; i++)
+        {
+            var r = c.Routing.IsupToSip[i];
+            if (r.Trunk.Length > 0 && !trunks.Contains(r.Trunk))
+            {
+                errors.Add(new($"$.routing.isupToSip[{i}].trunk", $"names \"{r.Trunk}\", which is not a trunk in $.sip.trunks"));
+            }
+        }
+    }
+
+    private const string NameRule = "must be 1-64 characters of letters, digits, '.', '_' or '-'";
+
+    private static string NameOf(JsonSection s)
+    {
+        string name = s.String("name", "", required: true)!;
+        if (s.Has("name") && !IsName(name)) s.Error("name", NameRule);
+        return name;
+    }
+
+    private static bool IsName(string name)
+    {
+        if (name.Length is 0 or > 64) return false;
+        foreach (char c in name)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-')) return false;
+        }
+        return true;
+    }
+
+    private static void CheckUniqueNames<T>(JsonSection s, string key, IReadOnlyList<T> items, Func<T, string> name)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < items.Count; i++)
+        {
+            string n = name(items[i]);
+            if (n.Length == 0) continue;
+            if (seen.TryGetValue(n, out int first)) s.Error($"{key}[{i}].name", $"\"{n}\" is already the name of {key}[{first}]");
+            else seen[n] = i;
+        }
+    }
+
+    private static TimeSpan Milliseconds(JsonSection s, string key, TimeSpan fallback, int min, int max) =>
+        TimeSpan.FromMilliseconds(s.Int(key, (int)fallback.TotalMilliseconds, min, max));
+}

@@ -1,0 +1,10 @@
+using Serilog.Events;
+
+namespace Gateway.Configuration;
+
+/// <summary>Where log events go and how much of them: a default level, overrides by category prefix, console and syslog.</summary>
+public sealed record LoggingOptions(
+    ConsoleLogFormat Console,
+    LogEventLevel DefaultLevel,
+    IReadOnlyList<KeyValuePair<string, LogEventLevel>> Levels,
+    SyslogOptions Syslog);

@@ -1,0 +1,7 @@
+namespace Gateway.Configuration;
+
+public sealed record SipOptions(
+    IReadOnlyList<SipListener> Listeners,
+    SipTimerOptions Timers,
+    int MaxMessageBytes,
+    IReadOnlyList<SipTrunk> Trunks);

@@ -1,0 +1,7 @@
+namespace Gateway.Configuration;
+
+public enum SipTransport
+{
+    Udp,
+    Tcp,
+}

@@ -1,0 +1,3 @@
+namespace Gateway.Configuration;
+
+public sealed record SyslogOptions(bool Enabled);

@@ -1,0 +1,47 @@
+using Gateway.Configuration;
+using Gateway.Systemd;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Serilog.Extensions.Logging;
+
+namespace Gateway.Hosting;
+
+/// <summary>Composes the daemon: configuration, systemd integration, logging and the services later layers add.</summary>
+public static class GatewayHost
+{
+    public static IHost Build(GatewayConfiguration configuration, SystemdEnvironment systemd, SystemdNotifier notifier, Serilog.ILogger logger, TimeProvider time)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ApplicationName = "sip-isup-gateway",
+            DisableDefaults = true,
+        });
+
+        // Serilog decides what is written (per-category levels from our configuration); MEL must pass everything on.
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Trace);
+        builder.Logging.AddProvider(new SerilogLoggerProvider(logger, dispose: false));
+
+        builder.Services.Configure<HostOptions>(o =>
+        {
+            // Beyond the drain and release time, a margin for the transports to close.
+            o.ShutdownTimeout = configuration.Shutdown.Total + TimeSpan.FromSeconds(5);
+            o.ServicesStartConcurrently = false;
+            o.ServicesStopConcurrently = false;
+        });
+
+        var services = builder.Services;
+        services.AddSingleton(configuration);
+        services.AddSingleton(configuration.Shutdown);
+        services.AddSingleton(systemd);
+        services.AddSingleton(notifier);
+        services.AddSingleton(time);
+        services.AddSingleton(new CoreHeartbeat(time));
+        services.AddSingleton<CallAdmission>();
+        services.AddSingleton<IHostLifetime, SystemdLifetime>();
+        services.AddHostedService<ShutdownCoordinator>();
+        services.AddHostedService<WatchdogService>();
+        return builder.Build();
+    }
+}
