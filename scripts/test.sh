@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The README's test command (`make test`): installs what the tests need, builds, runs every test project,
+# and ends with one line "N passed, N failed, N skipped". Exit status is non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-test-tools.sh
+
+results=artifacts/test-results
+rm -rf "$results"
+mkdir -p "$results"
+
+dotnet build Gateway.sln -c Release -nologo -v quiet -clp:ErrorsOnly
+
+status=0
+# One trx file per test project; the console line per project stays for people reading the log.
+dotnet test Gateway.sln -c Release --no-build -nologo \
+  --logger "trx" --logger "console;verbosity=minimal" \
+  --results-directory "$results" || status=$?
+
+passed=0 failed=0 skipped=0 files=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  files=$((files + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  value() { printf '%s' "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]\+' || echo 0; }
+  passed=$((passed + $(value passed)))
+  failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
+  skipped=$((skipped + $(value notExecuted)))
+done
+
+if [ "$files" -eq 0 ]; then
+  echo "no test results were written" >&2
+  status=1
+fi
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # The runner failed without a failing test (a crashed test host, a build error): still a failure.
+  failed=1
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Gateway.Testing;
+
+/// <summary>
+/// The real built <c>sip-isup-gateway</c> executable, started as systemd would start it, with its output collected
+/// and signals delivered through kill(2).
+/// </summary>
+public sealed partial class DaemonProcess : IDisposable
+{
+    public const int SIGTERM = 15;
+    public const int SIGINT = 2;
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private DaemonProcess(Process process)
+    {
+        _process = process;
+    }
+
+    /// <summary>The apphost is copied next to the test assembly because the test project references the daemon project.</summary>
+    public static string ExecutablePath => Path.Combine(AppContext.BaseDirectory, "sip-isup-gateway");
+
+    public static DaemonProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var start = new ProcessStartInfo(ExecutablePath)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in arguments) start.ArgumentList.Add(a);
+        // A test run may itself be under systemd; the daemon must only see what the test gives it.
+        foreach (var name in (string[])["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "JOURNAL_STREAM", "LISTEN_PID", "INVOCATION_ID"])
+        {
+            start.Environment.Remove(name);
+        }
+        if (environment is not null)
+        {
+            foreach (var (k, v) in environment) start.Environment[k] = v;
+        }
+        var process = new Process { StartInfo = start };
+        var daemon = new DaemonProcess(process);
+        process.OutputDataReceived += (_, e) => daemon.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => daemon.Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return daemon;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.AppendLine(line);
+    }
+
+    /// <summary>Everything the daemon wrote to stdout and stderr so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output) return _output.ToString();
+        }
+    }
+
+    public int Id => _process.Id;
+
+    public void Signal(int signal)
+    {
+        if (kill(_process.Id, signal) != 0) throw new InvalidOperationException($"kill({_process.Id}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}");
+    }
+
+    /// <summary>Waits for the process to exit and returns its exit code; kills it if it does not exit in time.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"the daemon did not exit; output:\n{Output}");
+        }
+        return _process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.Dispose();
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int kill(int pid, int signal);
+}
