@@ -67,21 +67,18 @@ public sealed class Rfc5424Formatter : SyslogFormatter
         int written = 0;
         if (writer.TryWrite(SdIdBytes))
         {
-            foreach (KeyValuePair<string, LogEventPropertyValue> property in logEvent.Properties)
+            if (logEvent.Properties is Dictionary<string, LogEventPropertyValue> dictionary)
             {
-                if (property.Value is not ScalarValue scalar)
+                foreach (KeyValuePair<string, LogEventPropertyValue> property in dictionary) // struct enumerator
                 {
-                    continue;
+                    WriteParam(ref writer, property, limit, ref written);
                 }
-
-                int mark = writer.Position;
-                if (TryWriteParam(ref writer, property.Key, scalar) && writer.Position <= limit)
+            }
+            else
+            {
+                foreach (KeyValuePair<string, LogEventPropertyValue> property in logEvent.Properties)
                 {
-                    written++;
-                }
-                else
-                {
-                    writer.Position = mark;
+                    WriteParam(ref writer, property, limit, ref written);
                 }
             }
         }
@@ -93,6 +90,25 @@ public sealed class Rfc5424Formatter : SyslogFormatter
 
         writer.Position = start;
         writer.TryWrite(SyslogFieldText.Nil);
+    }
+
+    /// <summary>Writes one scalar property as an SD-PARAM, or nothing if it does not fit under <paramref name="limit"/>.</summary>
+    private void WriteParam(ref Utf8SpanWriter writer, KeyValuePair<string, LogEventPropertyValue> property, int limit, ref int written)
+    {
+        if (property.Value is not ScalarValue scalar)
+        {
+            return;
+        }
+
+        int mark = writer.Position;
+        if (TryWriteParam(ref writer, property.Key, scalar) && writer.Position <= limit)
+        {
+            written++;
+        }
+        else
+        {
+            writer.Position = mark;
+        }
     }
 
     private bool TryWriteParam(ref Utf8SpanWriter writer, string name, ScalarValue scalar)
