@@ -150,6 +150,36 @@ public sealed class SyslogSinkRobustnessTests
     }
 
     [Fact]
+    public async Task Reconnect_attempts_back_off_exponentially()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.Combine("log.sock");
+        var clock = new FixedTimeProvider(LogEvents.DefaultTimestamp, manualTimestamps: true);
+        using var sink = new SyslogSink(new SyslogSinkOptions
+        {
+            Path = path,
+            TimeProvider = clock,
+            ReconnectMinDelay = TimeSpan.FromSeconds(1),
+            ReconnectMaxDelay = TimeSpan.FromSeconds(4),
+        });
+
+        sink.Emit(LogEvents.Create("t0"));           // connect fails: next attempt at t=1 s
+        clock.Advance(TimeSpan.FromSeconds(1));
+        sink.Emit(LogEvents.Create("t1"));           // fails again: next attempt at t=1+2 s
+        using var receiver = new UnixDatagramReceiver(path);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        sink.Emit(LogEvents.Create("t2"));           // receiver exists, but still backing off: dropped
+        Assert.Equal(3, sink.Dropped);
+        Assert.Equal(0, sink.Sent);
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        sink.Emit(LogEvents.Create("t3"));           // t=3 s: connects
+
+        Assert.EndsWith("]: t3", await receiver.ReceiveAsync(Timeout));
+        Assert.Equal(1, sink.Sent);
+    }
+
+    [Fact]
     public void Emit_never_throws_and_returns_when_nothing_listens()
     {
         using var dir = new TempDirectory();
