@@ -98,9 +98,9 @@ public sealed class SyslogSink : ILogEventSink, IDisposable, IAsyncLogEventSinkM
             }
             catch (Exception ex)
             {
-                // A property's ToString() or the formatter failed: lose this line, never the application.
+                // Typically a property's ToString() threw while formatting: lose this line, never the application.
                 Interlocked.Increment(ref _dropped);
-                error = "formatting failed: " + ex.GetType().Name + ": " + ex.Message;
+                error = "event dropped: " + ex.GetType().Name + ": " + ex.Message;
             }
 
             if (error is not null)

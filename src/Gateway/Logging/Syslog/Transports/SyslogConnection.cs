@@ -93,6 +93,7 @@ internal abstract class SyslogConnection : IDisposable
             result = Transmit(Socket!, buffer, offset, count);
             if (result == SocketError.Success)
             {
+                _delay = _minDelay;
                 return SyslogSendResult.Sent;
             }
 
