@@ -10,7 +10,7 @@ namespace Gateway.Testing;
 public sealed class NotifySocketReceiver : IDisposable
 {
     private readonly Socket _socket = new(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
-    private readonly string? _directory;
+    private readonly TempDirectory? _directory;
     private readonly byte[] _buffer = new byte[4096];
 
     public NotifySocketReceiver(bool abstractName = false)
@@ -23,8 +23,8 @@ public sealed class NotifySocketReceiver : IDisposable
         }
         else
         {
-            _directory = Directory.CreateTempSubdirectory("gw-notify-").FullName;
-            NotifySocket = Path.Combine(_directory, "notify");
+            _directory = new TempDirectory("gw-notify-");
+            NotifySocket = _directory.Combine("notify");
             _socket.Bind(new UnixDomainSocketEndPoint(NotifySocket));
         }
     }
@@ -79,6 +79,6 @@ public sealed class NotifySocketReceiver : IDisposable
     public void Dispose()
     {
         _socket.Dispose();
-        if (_directory is not null) Directory.Delete(_directory, recursive: true);
+        _directory?.Dispose();
     }
 }

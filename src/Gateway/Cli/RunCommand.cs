@@ -18,6 +18,7 @@ public sealed class RunCommand : CliCommand
 
     public override async Task<int> RunAsync(CliArguments arguments, TextWriter output, TextWriter error)
     {
+        using var signal = new ShutdownSignal();
         string path = Path.GetFullPath(arguments.Option("config") ?? ConfigPath.Default);
         GatewayConfiguration configuration;
         try
@@ -41,8 +42,16 @@ public sealed class RunCommand : CliCommand
 
         try
         {
-            using var host = GatewayHost.Build(configuration, systemd, notifier, serilog, TimeProvider.System);
-            await host.RunAsync().ConfigureAwait(false);
+            using var host = GatewayHost.Build(configuration, signal, systemd, notifier, serilog, TimeProvider.System);
+            try
+            {
+                await host.StartAsync().ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (signal.Token.IsCancellationRequested)
+            {
+                // Stopped while starting: what did start is stopped below, like any graceful stop.
+            }
+            await host.WaitForShutdownAsync().ConfigureAwait(false);
         }
         catch (Exception e)
         {

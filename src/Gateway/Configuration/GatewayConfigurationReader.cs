@@ -278,7 +278,7 @@ public static class GatewayConfigurationReader
             if (JsonSection.TryChoice(word, Levels, out var categoryLevel)) overrides.Add(new(category, categoryLevel));
             else s.Error($"levels.{category}", $"must be one of verbose, debug, information, warning, error, fatal, not \"{word}\"");
         }
-        var syslog = Read(s.SectionOrEmpty("syslog"), SyslogOptionsReader.Read);
+        var syslog = SyslogOptionsReader.ReadAll(s);
         return new LoggingOptions(console, level, overrides, syslog);
     }
 

@@ -1,3 +1,4 @@
+using Gateway.Logging;
 using Serilog.Events;
 
 namespace Gateway.Configuration;
@@ -7,4 +8,4 @@ public sealed record LoggingOptions(
     ConsoleLogFormat Console,
     LogEventLevel DefaultLevel,
     IReadOnlyList<KeyValuePair<string, LogEventLevel>> Levels,
-    SyslogOptions Syslog);
+    IReadOnlyList<SyslogSinkOptions> Syslog);

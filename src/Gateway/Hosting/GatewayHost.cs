@@ -10,7 +10,8 @@ namespace Gateway.Hosting;
 /// <summary>Composes the daemon: configuration, systemd integration, logging and the services later layers add.</summary>
 public static class GatewayHost
 {
-    public static IHost Build(GatewayConfiguration configuration, SystemdEnvironment systemd, SystemdNotifier notifier, Serilog.ILogger logger, TimeProvider time)
+    public static IHost Build(
+        GatewayConfiguration configuration, ShutdownSignal signal, SystemdEnvironment systemd, SystemdNotifier notifier, Serilog.ILogger logger, TimeProvider time)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -34,6 +35,7 @@ public static class GatewayHost
         var services = builder.Services;
         services.AddSingleton(configuration);
         services.AddSingleton(configuration.Shutdown);
+        services.AddSingleton(signal);
         services.AddSingleton(systemd);
         services.AddSingleton(notifier);
         services.AddSingleton(time);

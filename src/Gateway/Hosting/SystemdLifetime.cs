@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Gateway.Systemd;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -7,11 +6,11 @@ namespace Gateway.Hosting;
 
 /// <summary>
 /// The host lifetime, in and out of systemd. It tells systemd <c>READY=1</c> once every hosted service has started
-/// (configuration loaded, every listener bound) and <c>STOPPING=1</c> when shutdown begins, and turns SIGTERM, SIGINT
-/// and SIGQUIT into a graceful stop. Outside systemd the notifications are no-ops and it behaves as a console lifetime.
+/// (configuration loaded, every listener bound) and <c>STOPPING=1</c> when shutdown begins, which a
+/// <see cref="ShutdownSignal"/> starts. Outside systemd the notifications are no-ops and it is a console lifetime.
 /// </summary>
 public sealed partial class SystemdLifetime(
-    IHostApplicationLifetime application, SystemdNotifier notifier, ILogger<SystemdLifetime> logger)
+    IHostApplicationLifetime application, ShutdownSignal signal, SystemdNotifier notifier, ILogger<SystemdLifetime> logger)
     : IHostLifetime, IDisposable
 {
     private readonly List<IDisposable> _registrations = [];
@@ -20,23 +19,23 @@ public sealed partial class SystemdLifetime(
     {
         _registrations.Add(application.ApplicationStarted.Register(static s => ((SystemdLifetime)s!).OnStarted(), this));
         _registrations.Add(application.ApplicationStopping.Register(static s => ((SystemdLifetime)s!).OnStopping(), this));
-        foreach (var signal in (ReadOnlySpan<PosixSignal>)[PosixSignal.SIGTERM, PosixSignal.SIGINT, PosixSignal.SIGQUIT])
-        {
-            _registrations.Add(PosixSignalRegistration.Create(signal, OnSignal));
-        }
+        // Registered last: a stop requested during start-up runs its callback here, after the two above.
+        _registrations.Add(signal.Token.Register(static s => ((SystemdLifetime)s!).OnStopRequested(), this));
         return Task.CompletedTask;
     }
 
-    private void OnSignal(PosixSignalContext context)
+    private void OnStopRequested()
     {
-        // Cancel the runtime's default (immediate exit) so calls are released before the process ends.
-        context.Cancel = true;
-        LogSignal(logger, SignalName(context.Signal));
+        LogSignal(logger, signal.Reason ?? "unknown");
         application.StopApplication();
     }
 
     private void OnStarted()
     {
+        if (application.ApplicationStopping.IsCancellationRequested)
+        {
+            return;
+        }
         bool told = notifier.Ready("running");
         LogReady(logger, told ? "sent" : notifier.IsEnabled ? "failed" : "no-systemd");
     }
@@ -46,14 +45,6 @@ public sealed partial class SystemdLifetime(
         notifier.Stopping("stopping");
         LogStopping(logger);
     }
-
-    private static string SignalName(PosixSignal signal) => signal switch
-    {
-        PosixSignal.SIGTERM => "SIGTERM",
-        PosixSignal.SIGINT => "SIGINT",
-        PosixSignal.SIGQUIT => "SIGQUIT",
-        _ => signal.ToString(),
-    };
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -69,6 +60,6 @@ public sealed partial class SystemdLifetime(
     [LoggerMessage(Level = LogLevel.Information, Message = "event=stopping")]
     private static partial void LogStopping(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "event=signal signal={Signal}")]
-    private static partial void LogSignal(ILogger logger, string signal);
+    [LoggerMessage(Level = LogLevel.Information, Message = "event=stop-requested by={By}")]
+    private static partial void LogSignal(ILogger logger, string by);
 }

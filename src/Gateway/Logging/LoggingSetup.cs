@@ -1,6 +1,7 @@
 using Gateway.Configuration;
 using Gateway.Systemd;
 using Serilog;
+using Serilog.Formatting;
 
 namespace Gateway.Logging;
 
@@ -14,7 +15,24 @@ public static class LoggingSetup
         {
             configuration.MinimumLevel.Override(category, level);
         }
-        configuration.WriteTo.Console();
+
+        ITextFormatter? console = options.Console switch
+        {
+            ConsoleLogFormat.Journald => new JournaldConsoleFormatter(),
+            ConsoleLogFormat.Terminal => new TerminalConsoleFormatter(),
+            ConsoleLogFormat.Auto => systemd.OutputIsJournal ? new JournaldConsoleFormatter() : new TerminalConsoleFormatter(),
+            _ => null,
+        };
+        if (console is not null)
+        {
+            configuration.WriteTo.Console(console);
+        }
+
+        foreach (var syslog in options.Syslog)
+        {
+            syslog.Hostname ??= nodeName;
+            configuration.WriteTo.Syslog(syslog);
+        }
         return configuration.CreateLogger();
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Gateway.Configuration;
+using Gateway.Logging;
 using Serilog.Events;
 
 namespace Gateway.Tests.Configuration;
@@ -44,6 +45,11 @@ public sealed class GatewayConfigurationReaderTests
         Assert.Equal(NetworkIndicator.International, c.Isup.NetworkIndicator);
         Assert.Equal(LogEventLevel.Information, c.Logging.DefaultLevel);
         Assert.Equal(ConsoleLogFormat.Auto, c.Logging.Console);
+        var syslog = Assert.Single(c.Logging.Syslog);
+        Assert.Equal("unix:/dev/log", syslog.Target);
+        Assert.Equal(SyslogFormat.Rfc3164, syslog.EffectiveFormat);
+        Assert.Equal(SyslogFacility.Local0, syslog.Facility);
+        Assert.Equal("sip-isup-gateway", syslog.AppName);
         Assert.Equal(TimeSpan.FromSeconds(30), c.Shutdown.Drain);
         Assert.Equal(TimeSpan.FromSeconds(5), c.Shutdown.Release);
     }
@@ -65,7 +71,9 @@ public sealed class GatewayConfigurationReaderTests
               "isup": { "opc": 16383, "networkIndicator": "national",
                         "circuitGroups": [ { "name": "g1", "dpc": 2, "association": "stp", "cics": ["1-31", "33"] } ] },
               "routing": { "sipToIsup": [ { "prefix": "+49", "circuitGroup": "g1" } ], "isupToSip": [ { "trunk": "pbx" } ] },
-              "logging": { "level": "debug", "levels": { "Gateway.Sip": "verbose" }, "console": "journald" },
+              "logging": { "level": "debug", "levels": { "Gateway.Sip": "verbose" }, "console": "journald",
+                           "syslog": [ { "transport": "tcp", "host": "logs.example", "port": 6514, "facility": "local7", "maxMessageBytes": 4096 },
+                                       { "transport": "udp", "host": "192.0.2.9", "format": "rfc3164", "appName": "gw" } ] },
               "shutdown": { "drainSeconds": 0, "releaseSeconds": 2 }
             }
             """);
@@ -86,6 +94,9 @@ public sealed class GatewayConfigurationReaderTests
         Assert.Equal(LogEventLevel.Debug, c.Logging.DefaultLevel);
         Assert.Equal(new KeyValuePair<string, LogEventLevel>("Gateway.Sip", LogEventLevel.Verbose), c.Logging.Levels[0]);
         Assert.Equal(ConsoleLogFormat.Journald, c.Logging.Console);
+        Assert.Equal(["tcp:logs.example:6514", "udp:192.0.2.9:514"], c.Logging.Syslog.Select(o => o.Target));
+        Assert.Equal((SyslogFormat.Rfc5424, SyslogFacility.Local7, 4096), (c.Logging.Syslog[0].EffectiveFormat, c.Logging.Syslog[0].Facility, c.Logging.Syslog[0].EffectiveMaxMessageBytes));
+        Assert.Equal((SyslogFormat.Rfc3164, "gw"), (c.Logging.Syslog[1].EffectiveFormat, c.Logging.Syslog[1].AppName));
         Assert.Equal(TimeSpan.FromSeconds(2), c.Shutdown.Total);
     }
 
@@ -128,10 +139,21 @@ public sealed class GatewayConfigurationReaderTests
     [InlineData("""{ "isup": { "opc": 1 }, "logging": { "levels": { "Gateway.Sip": "loud" } } }""", "$.logging.levels.Gateway.Sip", "must be one of verbose, debug, information, warning, error, fatal, not \"loud\"")]
     [InlineData("""{ "isup": { "opc": 1 }, "shutdown": { "drainSeconds": -1 } }""", "$.shutdown.drainSeconds", "must be from 0 to 3600, not -1")]
     [InlineData("""{ "isup": { "opc": 1 }, "sip": [] }""", "$.sip", "must be an object, not an array")]
+    [InlineData("""{ "isup": { "opc": 1 }, "logging": { "syslog": [ { "transport": "tcp" } ] } }""", "$.logging.syslog[0].host", "is required for the tcp transport")]
+    [InlineData("""{ "isup": { "opc": 1 }, "logging": { "syslog": [ { "host": "x" } ] } }""", "$.logging.syslog[0].host", "is only for the udp and tcp transports; the unix transport uses path")]
+    [InlineData("""{ "isup": { "opc": 1 }, "logging": { "syslog": [ { "facility": "local8" } ] } }""", "$.logging.syslog[0].facility", "must be one of kern, user, mail, daemon, auth, syslog, lpr, news, uucp, cron, authpriv, ftp, ntp, audit, alert, clock, local0, local1, local2, local3, local4, local5, local6, local7, not \"local8\"")]
+    [InlineData("""{ "isup": { "opc": 1 }, "logging": { "syslog": [ { "maxMessageBytes": 100 } ] } }""", "$.logging.syslog[0].maxMessageBytes", "must be from 480 to 65507, not 100")]
+    [InlineData("""{ "isup": { "opc": 1 }, "logging": { "syslog": { } } }""", "$.logging.syslog", "must be an array, not an object")]
     public void Names_the_defect_and_its_key(string json, string path, string message)
     {
         var errors = Errors(json);
         Assert.Contains(new ConfigurationError(path, message), errors);
+    }
+
+    [Fact]
+    public void An_empty_syslog_list_means_no_syslog()
+    {
+        Assert.Empty(Read("""{ "isup": { "opc": 1 }, "logging": { "syslog": [] } }""").Logging.Syslog);
     }
 
     [Fact]

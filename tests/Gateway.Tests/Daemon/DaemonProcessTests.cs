@@ -1,15 +1,18 @@
+using System.Text;
+using System.Text.RegularExpressions;
 using Gateway.Testing;
+using Gateway.Tests.Logging;
 
 namespace Gateway.Tests.Daemon;
 
 /// <summary>The real executable, started the way systemd starts a <c>Type=notify</c> service.</summary>
 public sealed class DaemonProcessTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("gw-daemon-").FullName;
+    private readonly TempDirectory _directory = new("gw-daemon-");
 
     private string Config(string json)
     {
-        string path = Path.Combine(_directory, "gateway.json");
+        string path = _directory.Combine("gateway.json");
         File.WriteAllText(path, json);
         return path;
     }
@@ -31,7 +34,7 @@ public sealed class DaemonProcessTests : IDisposable
         daemon.Signal(DaemonProcess.SIGTERM);
         notify.ReceiveUntil("STOPPING=1", context: () => daemon.Output);
         Assert.Equal(0, await daemon.WaitForExitAsync());
-        Assert.Contains("event=signal signal=SIGTERM", daemon.Output);
+        Assert.Contains("event=stop-requested by=SIGTERM", daemon.Output);
         Assert.Contains("event=stop exit=0", daemon.Output);
     }
 
@@ -71,5 +74,45 @@ public sealed class DaemonProcessTests : IDisposable
         Assert.Contains("$.isup.opc: must be from 0 to 16383, not -1", daemon.Output);
     }
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    [Fact]
+    public async Task Sends_its_startup_line_to_syslog_as_rfc5424_on_a_unix_socket_and_rfc3164_over_tcp()
+    {
+        using var unix = new UnixDatagramReceiver(_directory.Combine("log.sock"));
+        using var tcp = new TcpOctetCountingReceiver();
+        string config = Config($$"""
+            {
+              "node": { "name": "gw-test" },
+              "isup": { "opc": 1 },
+              "logging": {
+                "console": "off",
+                "syslog": [
+                  { "transport": "unix", "path": "{{unix.Path}}", "format": "rfc5424", "facility": "local3" },
+                  { "transport": "tcp", "host": "127.0.0.1", "port": {{tcp.Port}}, "format": "rfc3164" }
+                ]
+              },
+              "shutdown": { "drainSeconds": 0 }
+            }
+            """);
+        using var daemon = DaemonProcess.Start(["run", "--config", config]);
+
+        byte[] datagram = await unix.ReceiveBytesAsync(TimeSpan.FromSeconds(30));
+        Assert.Null(Rfc5424Validator.Validate(datagram));
+        string line5424 = Encoding.UTF8.GetString(datagram);
+        // local3 (19) * 8 + info (6) = 158
+        Assert.StartsWith("<158>1 ", line5424);
+        Assert.Contains($" gw-test sip-isup-gateway {daemon.Id} Daemon [gw@32473 ", line5424);
+        Assert.Contains($"] event=start version=0.1.0 pid={daemon.Id} node=gw-test config={config}", line5424);
+
+        string line3164 = await tcp.ReceiveAsync(TimeSpan.FromSeconds(30));
+        Assert.Matches(new Regex(
+            $@"^<134>(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ 1-3][0-9] [0-2][0-9]:[0-5][0-9]:[0-6][0-9] gw-test sip-isup-gateway\[{daemon.Id}\]: event=start version=0\.1\.0 "),
+            line3164);
+
+        daemon.Signal(DaemonProcess.SIGTERM);
+        Assert.Equal(0, await daemon.WaitForExitAsync());
+        string last = "";
+        while (!last.Contains("event=stop exit=0")) last = await tcp.ReceiveAsync(TimeSpan.FromSeconds(30));
+    }
+
+    public void Dispose() => _directory.Dispose();
 }

@@ -1,3 +1,0 @@
-namespace Gateway.Configuration;
-
-public sealed record SyslogOptions(bool Enabled);
