@@ -5,11 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Prints one received datagram as one line (socat runs this once per datagram).
+# Prints one received datagram as one line (socat runs this once per datagram, in parallel), stamped with the
+# time it arrived so that the lines can be put back in order.
 if [ "${1:-}" = "--print-datagram" ]; then
-  printf '%-8s ' "$2"
-  tr '\n' ' '
-  echo
+  stamp=$(date +%s.%N)
+  printf '%s %-8s %s\n' "$stamp" "$2" "$(tr '\n' ' ')"
   exit 0
 fi
 
@@ -53,10 +53,10 @@ code=0
 wait "$gw" || code=$?
 sleep 0.3
 
-echo "== what systemd received"
-cat "$work/systemd.log"
+echo "== what systemd received (sd_notify datagrams)"
+sort -n "$work/systemd.log" | cut -d' ' -f2-
 echo "== what syslog received"
-cat "$work/syslog.log"
+sort -n "$work/syslog.log" | cut -d' ' -f2-
 echo "== console"
 cat "$work/console.log"
 echo "== exit code $code"
