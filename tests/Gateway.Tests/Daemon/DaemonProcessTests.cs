@@ -114,5 +114,20 @@ public sealed class DaemonProcessTests : IDisposable
         while (!last.Contains("event=stop exit=0")) last = await tcp.ReceiveAsync(TimeSpan.FromSeconds(30));
     }
 
+    [Fact]
+    public async Task Writes_journald_priority_lines_when_asked_to()
+    {
+        using var notify = new NotifySocketReceiver();
+        using var daemon = DaemonProcess.Start(
+            ["run", "--config", Config("""{ "isup": { "opc": 1 }, "logging": { "console": "journald", "syslog": [] } }""")],
+            new Dictionary<string, string?> { ["NOTIFY_SOCKET"] = notify.NotifySocket });
+        notify.ReceiveUntil("READY=1", context: () => daemon.Output);
+        daemon.Signal(DaemonProcess.SIGTERM);
+        Assert.Equal(0, await daemon.WaitForExitAsync());
+        string[] lines = daemon.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("<6>Gateway.Daemon: event=start version=", lines[0]);
+        Assert.All(lines, l => Assert.Matches("^<[2-7]>", l));
+    }
+
     public void Dispose() => _directory.Dispose();
 }
