@@ -1,0 +1,71 @@
+using System.Runtime.CompilerServices;
+using Gateway.Fsm.Tests.SampleCall;
+
+namespace Gateway.Fsm.Tests;
+
+/// <summary>
+/// Compares the exports of the sample machine with golden files under Golden/ (copied to the output).
+/// To accept a deliberate change, run the tests with UPDATE_GOLDEN=1 and review the diff.
+/// </summary>
+public sealed class ExportTests
+{
+    private enum Lamp { Off, On }
+
+    private enum Press { Toggle, Reset }
+
+    private sealed class Switch : IStateful<Lamp>
+    {
+        public Lamp State { get; set; }
+    }
+
+    [Fact]
+    public void The_sample_call_exports_to_the_golden_dot_graph()
+    {
+        AssertGolden("SampleCall.dot", SampleCallMachine.Create().Machine.ToDotGraph());
+    }
+
+    [Fact]
+    public void The_sample_call_exports_to_the_golden_mermaid_diagram()
+    {
+        AssertGolden("SampleCall.mmd", SampleCallMachine.Create().Machine.ToMermaid());
+    }
+
+    [Fact]
+    public void Exports_are_deterministic_across_builds()
+    {
+        var first = SampleCallMachine.Create().Machine;
+        var second = SampleCallMachine.Create().Machine;
+
+        Assert.Equal(first.ToDotGraph(), second.ToDotGraph());
+        Assert.Equal(first.ToMermaid(), second.ToMermaid());
+    }
+
+    [Fact]
+    public void Descriptions_are_escaped_for_each_format()
+    {
+        var builder = new StateMachineBuilder<Lamp, Press, Switch>(Lamp.Off);
+        builder.Configure(Lamp.Off)
+            .PermitIf(Press.Toggle, Lamp.On, static _ => true, "power \"ok\" | fuse; #1")
+            .OnEntry(static (_, _) => { }, "line one\nline {two}");
+        builder.Configure(Lamp.On).Permit(Press.Toggle, Lamp.Off);
+        var machine = builder.Build();
+
+        string dot = machine.ToDotGraph();
+        string mermaid = machine.ToMermaid();
+
+        Assert.Contains("\"Off\" -> \"On\" [label=\"Toggle [power \\\"ok\\\" | fuse; #1]\"];", dot, StringComparison.Ordinal);
+        Assert.Contains("\"Off\" [label=\"Off|entry / line one line \\{two\\}\\l\"];", dot, StringComparison.Ordinal);
+        Assert.Contains("Off --> On : Toggle [power \"ok\" | fuse#59; #35;1]", mermaid, StringComparison.Ordinal);
+    }
+
+    private static void AssertGolden(string name, string actual, [CallerFilePath] string sourceFile = "")
+    {
+        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
+        {
+            File.WriteAllText(Path.Combine(Path.GetDirectoryName(sourceFile)!, "Golden", name), actual);
+        }
+
+        string expected = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Golden", name));
+        Assert.Equal(expected, actual);
+    }
+}
