@@ -4,8 +4,8 @@ namespace Gateway.Fsm;
 
 /// <summary>
 /// Renders a machine's declared graph as a Mermaid <c>stateDiagram-v2</c>. Superstates become composite
-/// states; each transition is written inside the innermost composite state that contains both of its ends,
-/// which is where Mermaid expects it.
+/// states (their own actions in a note, as Mermaid allows no description on a composite state); each
+/// transition is written inside the innermost composite state that contains both of its ends.
 /// </summary>
 internal static class MermaidExporter
 {
@@ -46,9 +46,30 @@ internal static class MermaidExporter
                 mermaid.Append(indent).Append("}\n");
             }
 
-            foreach (var line in GraphLabels.StateLines(node))
+            var lines = GraphLabels.StateLines(node);
+            if (lines.Count == 0)
             {
-                mermaid.Append(indent).Append(name).Append(" : ").Append(Escape(line)).Append('\n');
+                continue;
+            }
+
+            if (node.Substates.Count == 0)
+            {
+                foreach (var line in lines)
+                {
+                    mermaid.Append(indent).Append(name).Append(" : ").Append(Escape(line)).Append('\n');
+                }
+            }
+            else
+            {
+                // Mermaid rejects descriptions on composite states ("Group nodes can only have label"),
+                // so a superstate's actions go into a note beside it.
+                mermaid.Append(indent).Append("note right of ").Append(name).Append('\n');
+                foreach (var line in lines)
+                {
+                    mermaid.Append(indent).Append("    ").Append(Escape(line)).Append('\n');
+                }
+
+                mermaid.Append(indent).Append("end note\n");
             }
         }
 
