@@ -11,11 +11,23 @@ public sealed class ExportTests
 {
     private enum Lamp { Off, On }
 
+    /// <summary>An M3UA ASP, nested two levels deep, to exercise nested clusters and composite states.</summary>
+    private enum Asp { Down, Up, Inactive, Active, Pending }
+
+    private enum AspEvent { AspUp, AspDown, AspActive, AspInactive, Heartbeat, Notify, Timeout, Reset }
+
     private enum Press { Toggle, Reset }
 
     private sealed class Switch : IStateful<Lamp>
     {
         public Lamp State { get; set; }
+    }
+
+    private sealed class AspHolder : IStateful<Asp>
+    {
+        public Asp State { get; set; }
+
+        public bool ResetAllowed { get; set; }
     }
 
     [Fact]
@@ -28,6 +40,18 @@ public sealed class ExportTests
     public void The_sample_call_exports_to_the_golden_mermaid_diagram()
     {
         AssertGolden("SampleCall.mmd", SampleCallMachine.Create().Machine.ToMermaid());
+    }
+
+    [Fact]
+    public void A_nested_machine_exports_to_the_golden_dot_graph()
+    {
+        AssertGolden("NestedAsp.dot", BuildNestedAsp().ToDotGraph());
+    }
+
+    [Fact]
+    public void A_nested_machine_exports_to_the_golden_mermaid_diagram()
+    {
+        AssertGolden("NestedAsp.mmd", BuildNestedAsp().ToMermaid());
     }
 
     [Fact]
@@ -56,6 +80,34 @@ public sealed class ExportTests
         Assert.Contains("\"Off\" -> \"On\" [label=\"Toggle [power \\\"ok\\\" | fuse; #1]\"];", dot, StringComparison.Ordinal);
         Assert.Contains("\"Off\" [label=\"Off|entry / line one line \\{two\\}\\l\"];", dot, StringComparison.Ordinal);
         Assert.Contains("Off --> On : Toggle [power \"ok\" | fuse#59; #35;1]", mermaid, StringComparison.Ordinal);
+    }
+
+    private static StateMachine<Asp, AspEvent, AspHolder> BuildNestedAsp()
+    {
+        var builder = new StateMachineBuilder<Asp, AspEvent, AspHolder>(Asp.Down);
+        builder.Configure(Asp.Down)
+            .Permit(AspEvent.AspUp, Asp.Inactive)
+            .Ignore(AspEvent.AspDown);
+        builder.Configure(Asp.Up)
+            .OnEntry(static (_, _) => { }, "start heartbeat")
+            .OnExit(static (_, _) => { }, "stop heartbeat")
+            .InternalTransition(AspEvent.Heartbeat, static (_, _) => { }, "send BEAT ACK")
+            .Permit(AspEvent.AspDown, Asp.Down)
+            .PermitReentryIf(AspEvent.Reset, static asp => asp.ResetAllowed, "reset allowed");
+        builder.Configure(Asp.Inactive)
+            .SubstateOf(Asp.Up)
+            .Permit(AspEvent.AspActive, Asp.Active)
+            .PermitReentry(AspEvent.AspInactive);
+        builder.Configure(Asp.Active)
+            .SubstateOf(Asp.Up)
+            .OnEntryFrom(AspEvent.AspActive, static (_, _) => { }, "send NTFY AS-ACTIVE")
+            .Permit(AspEvent.AspInactive, Asp.Inactive)
+            .IgnoreIf(AspEvent.Notify, static asp => !asp.ResetAllowed, "no state change");
+        builder.Configure(Asp.Pending)
+            .SubstateOf(Asp.Active)
+            .Permit(AspEvent.Timeout, Asp.Up);
+        builder.Configure(Asp.Active).PermitIf(AspEvent.Notify, Asp.Pending, static asp => asp.ResetAllowed, "peer failover");
+        return builder.Build();
     }
 
     private static void AssertGolden(string name, string actual, [CallerFilePath] string sourceFile = "")

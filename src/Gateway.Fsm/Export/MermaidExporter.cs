@@ -5,7 +5,7 @@ namespace Gateway.Fsm;
 /// <summary>
 /// Renders a machine's declared graph as a Mermaid <c>stateDiagram-v2</c>. Superstates become composite
 /// states (their own actions in a note, as Mermaid allows no description on a composite state); each
-/// transition is written inside the innermost composite state that contains both of its ends.
+/// transition is written where Mermaid can render it (see <see cref="CommonContainer"/>).
 /// </summary>
 internal static class MermaidExporter
 {
@@ -35,25 +35,17 @@ internal static class MermaidExporter
             }
 
             string name = node.State.ToString();
-            if (node.Substates.Count == 0)
-            {
-                mermaid.Append(indent).Append(name).Append('\n');
-            }
-            else
-            {
-                mermaid.Append(indent).Append("state ").Append(name).Append(" {\n");
-                AppendScope(mermaid, graph, node, depth + 1);
-                mermaid.Append(indent).Append("}\n");
-            }
-
             var lines = GraphLabels.StateLines(node);
-            if (lines.Count == 0)
-            {
-                continue;
-            }
-
             if (node.Substates.Count == 0)
             {
+                if (lines.Count == 0)
+                {
+                    mermaid.Append(indent).Append(name).Append('\n');
+                    continue;
+                }
+
+                // Mermaid shows a state's first description line as its title, so the name comes first.
+                mermaid.Append(indent).Append(name).Append(" : ").Append(name).Append('\n');
                 foreach (var line in lines)
                 {
                     mermaid.Append(indent).Append(name).Append(" : ").Append(Escape(line)).Append('\n');
@@ -61,6 +53,14 @@ internal static class MermaidExporter
             }
             else
             {
+                mermaid.Append(indent).Append("state ").Append(name).Append(" {\n");
+                AppendScope(mermaid, graph, node, depth + 1);
+                mermaid.Append(indent).Append("}\n");
+                if (lines.Count == 0)
+                {
+                    continue;
+                }
+
                 // Mermaid rejects descriptions on composite states ("Group nodes can only have label"),
                 // so a superstate's actions go into a note beside it.
                 mermaid.Append(indent).Append("note right of ").Append(name).Append('\n');
@@ -92,12 +92,23 @@ internal static class MermaidExporter
         }
     }
 
-    /// <summary>The innermost superstate strictly containing both states; null for the root.</summary>
+    /// <summary>
+    /// Where Mermaid accepts the edge: the innermost superstate strictly containing both states, except
+    /// that an edge between a composite state and its own substate (or a composite's self-loop) must be
+    /// written at the root — inside a composite, Mermaid 11 fails to render it ("would create a cycle",
+    /// "No such shape: roundedWithTitle"). Null means the root.
+    /// </summary>
     private static StateNode<TState, TTrigger>? CommonContainer<TState, TTrigger>(
         StateNode<TState, TTrigger> source, StateNode<TState, TTrigger> destination)
         where TState : struct, Enum
         where TTrigger : struct, Enum
     {
+        bool selfLoop = ReferenceEquals(source, destination);
+        if (selfLoop ? source.Substates.Count > 0 : source.IsOrDescendsFrom(destination) || destination.IsOrDescendsFrom(source))
+        {
+            return null;
+        }
+
         for (var candidate = source.Superstate; candidate is not null; candidate = candidate.Superstate)
         {
             if (destination.IsOrDescendsFrom(candidate) && !ReferenceEquals(destination, candidate))
