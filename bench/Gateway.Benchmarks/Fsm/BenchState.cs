@@ -1,0 +1,10 @@
+namespace Gateway.Benchmarks.Fsm;
+
+public enum BenchState
+{
+    Idle,
+    Setup,
+    Alerting,
+    Ringing,
+    Answered,
+}

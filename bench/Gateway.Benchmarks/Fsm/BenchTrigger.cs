@@ -1,0 +1,11 @@
+namespace Gateway.Benchmarks.Fsm;
+
+public enum BenchTrigger
+{
+    Invite,
+    Cancel,
+    Ring,
+    Answer,
+    AnswerWithInfo,
+    Suspend,
+}
