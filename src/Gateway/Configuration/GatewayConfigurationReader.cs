@@ -58,7 +58,7 @@ public static class GatewayConfigurationReader
             var root = new JsonSection(document.RootElement, "$", errors);
             var configuration = ReadRoot(root);
             root.RejectUnknownKeys();
-            CheckReferences(configuration, root, errors);
+            CheckReferences(configuration, errors);
             if (errors.Count > 0)
             {
                 throw new ConfigurationException(source, errors);
@@ -286,36 +286,29 @@ public static class GatewayConfigurationReader
         TimeSpan.FromSeconds(s.Int("drainSeconds", 30, 0, 3600)),
         TimeSpan.FromSeconds(s.Int("releaseSeconds", 5, 1, 300)));
 
-    private static void CheckReferences(GatewayConfiguration c, JsonSection root, List<ConfigurationError> errors)
+    private static void CheckReferences(GatewayConfiguration c, List<ConfigurationError> errors)
     {
-        var associations = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var a in c.M3ua.Associations) associations.Add(a.Name);
-        for (int i = 0; i < c.Isup.CircuitGroups.Count; i++)
+        CheckReference(errors, c.Isup.CircuitGroups, g => g.Association, "$.isup.circuitGroups[{0}].association",
+            c.M3ua.Associations, a => a.Name, "an association in $.m3ua.associations");
+        CheckReference(errors, c.Routing.SipToIsup, r => r.CircuitGroup, "$.routing.sipToIsup[{0}].circuitGroup",
+            c.Isup.CircuitGroups, g => g.Name, "a circuit group in $.isup.circuitGroups");
+        CheckReference(errors, c.Routing.IsupToSip, r => r.Trunk, "$.routing.isupToSip[{0}].trunk",
+            c.Sip.Trunks, t => t.Name, "a trunk in $.sip.trunks");
+    }
+
+    /// <summary>Each name an item refers to must be the name of a target; an empty name was already reported as missing.</summary>
+    private static void CheckReference<TItem, TTarget>(
+        List<ConfigurationError> errors, IReadOnlyList<TItem> items, Func<TItem, string> reference, string pathFormat,
+        IReadOnlyList<TTarget> targets, Func<TTarget, string> name, string what)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in targets) names.Add(name(t));
+        for (int i = 0; i < items.Count; i++)
         {
-            var g = c.Isup.CircuitGroups[i];
-            if (g.Association.Length > 0 && !associations.Contains(g.Association))
+            string r = reference(items[i]);
+            if (r.Length > 0 && !names.Contains(r))
             {
-                errors.Add(new($"$.isup.circuitGroups[{i}].association", $"names \"{g.Association}\", which is not an association in $.m3ua.associations"));
-            }
-        }
-        var groups = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var g in c.Isup.CircuitGroups) groups.Add(g.Name);
-        for (int i = 0; i < c.Routing.SipToIsup.Count; i++)
-        {
-            var r = c.Routing.SipToIsup[i];
-            if (r.CircuitGroup.Length > 0 && !groups.Contains(r.CircuitGroup))
-            {
-                errors.Add(new($"$.routing.sipToIsup[{i}].circuitGroup", $"names \"{r.CircuitGroup}\", which is not a circuit group in $.isup.circuitGroups"));
-            }
-        }
-        var trunks = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var t in c.Sip.Trunks) trunks.Add(t.Name);
-        for (int i = 0; i < c.Routing.IsupToSip.Count; i++)
-        {
-            var r = c.Routing.IsupToSip[i];
-            if (r.Trunk.Length > 0 && !trunks.Contains(r.Trunk))
-            {
-                errors.Add(new($"$.routing.isupToSip[{i}].trunk", $"names \"{r.Trunk}\", which is not a trunk in $.sip.trunks"));
+                errors.Add(new(string.Format(CultureInfo.InvariantCulture, pathFormat, i), $"names \"{r}\", which is not {what}"));
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 
 namespace Gateway.Logging;
@@ -68,29 +69,9 @@ internal abstract class SyslogConnection : IDisposable
             fresh = true;
         }
 
-        SocketError result = Transmit(Socket!, buffer, offset, count);
-        if (result == SocketError.Success)
+        while (true)
         {
-            _delay = _minDelay;
-            return SyslogSendResult.Sent;
-        }
-
-        if (IsTransient(result))
-        {
-            error = Describe(result);
-            return SyslogSendResult.Dropped;
-        }
-
-        CloseSocket();
-        if (!fresh)
-        {
-            // The connection had worked: the receiver probably restarted, so try a new one right away.
-            if (!TryConnect(out error))
-            {
-                return SyslogSendResult.Dropped; // TryConnect scheduled the retry
-            }
-
-            result = Transmit(Socket!, buffer, offset, count);
+            SocketError result = Transmit(Socket!, buffer, offset, count);
             if (result == SocketError.Success)
             {
                 _delay = _minDelay;
@@ -104,11 +85,21 @@ internal abstract class SyslogConnection : IDisposable
             }
 
             CloseSocket();
-        }
+            if (fresh)
+            {
+                error = Describe(result);
+                ScheduleRetry();
+                return SyslogSendResult.Dropped;
+            }
 
-        error = Describe(result);
-        ScheduleRetry();
-        return SyslogSendResult.Dropped;
+            // The connection had worked: the receiver probably restarted, so try a new one right away, once.
+            if (!TryConnect(out error))
+            {
+                return SyslogSendResult.Dropped; // TryConnect scheduled the retry
+            }
+
+            fresh = true;
+        }
     }
 
     public void Dispose()
@@ -126,8 +117,29 @@ internal abstract class SyslogConnection : IDisposable
     /// <summary>Opens and connects a socket; throws on failure.</summary>
     protected abstract Socket Connect();
 
-    /// <summary>Writes one message (with framing, if any); returns the socket error.</summary>
-    protected abstract SocketError Transmit(Socket socket, byte[] buffer, int offset, int count);
+    /// <summary>Writes one message (with framing, if any); returns the socket error. A datagram by default.</summary>
+    protected virtual SocketError Transmit(Socket socket, byte[] buffer, int offset, int count)
+    {
+        socket.Send(buffer.AsSpan(offset, count), SocketFlags.None, out SocketError error);
+        return error;
+    }
+
+    /// <summary>A connected, non-blocking datagram socket: a full receiver drops the message instead of stalling the sink.</summary>
+    protected static Socket ConnectDatagram(EndPoint endPoint, ProtocolType protocol)
+    {
+        var socket = new Socket(endPoint.AddressFamily, SocketType.Dgram, protocol);
+        try
+        {
+            socket.Connect(endPoint);
+            socket.Blocking = false;
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>Errors after which the socket stays usable (the message alone is lost).</summary>
     protected virtual bool IsTransient(SocketError error) =>

@@ -20,28 +20,8 @@ internal sealed class UdpConnection : SyslogConnection
         _port = options.Port;
     }
 
-    protected override Socket Connect()
-    {
-        IPAddress address = NetworkAddress.Resolve(_host);
-        var socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        try
-        {
-            socket.Connect(new IPEndPoint(address, _port));
-            socket.Blocking = false;
-            return socket;
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
-
-    protected override SocketError Transmit(Socket socket, byte[] buffer, int offset, int count)
-    {
-        socket.Send(buffer.AsSpan(offset, count), SocketFlags.None, out SocketError error);
-        return error;
-    }
+    protected override Socket Connect() =>
+        ConnectDatagram(new IPEndPoint(NetworkAddress.Resolve(_host), _port), ProtocolType.Udp);
 
     protected override bool IsTransient(SocketError error) =>
         base.IsTransient(error) || error is SocketError.ConnectionRefused or SocketError.HostUnreachable or SocketError.NetworkUnreachable;

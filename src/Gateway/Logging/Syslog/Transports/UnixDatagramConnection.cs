@@ -18,25 +18,5 @@ internal sealed class UnixDatagramConnection : SyslogConnection
         _endPoint = new UnixDomainSocketEndPoint(options.Path);
     }
 
-    protected override Socket Connect()
-    {
-        var socket = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
-        try
-        {
-            socket.Connect(_endPoint);
-            socket.Blocking = false;
-            return socket;
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
-
-    protected override SocketError Transmit(Socket socket, byte[] buffer, int offset, int count)
-    {
-        socket.Send(buffer.AsSpan(offset, count), SocketFlags.None, out SocketError error);
-        return error;
-    }
+    protected override Socket Connect() => ConnectDatagram(_endPoint, ProtocolType.Unspecified);
 }
