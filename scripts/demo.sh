@@ -13,7 +13,8 @@ if [ "${1:-}" = "--print-datagram" ]; then
   exit 0
 fi
 
-scripts/install-test-tools.sh
+# socat stands in for systemd's notify socket and for a syslog daemon.
+scripts/install-packages.sh socat
 echo "== building"
 dotnet build src/Gateway -c Release -nologo -v quiet -clp:ErrorsOnly
 daemon=src/Gateway/bin/Release/net10.0/sip-isup-gateway

@@ -4,7 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/install-test-tools.sh
+# Debian packages the tests drive for real (SIPp, tshark... as the protocol layers land); none yet.
+test_packages=()
+scripts/install-packages.sh "${test_packages[@]}"
 
 results=artifacts/test-results
 rm -rf "$results"

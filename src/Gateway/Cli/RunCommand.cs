@@ -36,8 +36,8 @@ public sealed class RunCommand : CliCommand
         using var serilog = LoggingSetup.CreateLogger(configuration.Logging, systemd, configuration.Node.Name);
         using var loggerFactory = new SerilogLoggerFactory(serilog);
         var log = loggerFactory.CreateLogger("Gateway.Daemon");
-        log.LogInformation("event=start version={Version} pid={Pid} node={Node} config={Config}",
-            CommandLine.Version, Environment.ProcessId, configuration.Node.Name, path);
+        log.LogInformation("event=start version={Version} pid={Pid} node={Node} config={Config} systemd={Systemd}",
+            CommandLine.Version, Environment.ProcessId, configuration.Node.Name, path, systemd.IsService ? "yes" : "no");
         notifier.Status("starting");
 
         try

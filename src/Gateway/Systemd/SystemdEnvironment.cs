@@ -3,12 +3,12 @@ using System.Globalization;
 namespace Gateway.Systemd;
 
 /// <summary>
-/// What systemd told this process through its environment (systemd.exec(5)): where to notify, whether and how
-/// often to pet the watchdog, and whether standard output is connected to the journal.
+/// What systemd told this process through its environment (systemd.exec(5)): whether it runs us as a service,
+/// where to notify, whether and how often to pet the watchdog, and whether standard output is the journal.
 /// </summary>
-public sealed record SystemdEnvironment(string? NotifySocket, TimeSpan? WatchdogInterval, bool OutputIsJournal)
+public sealed record SystemdEnvironment(bool IsService, string? NotifySocket, TimeSpan? WatchdogInterval, bool OutputIsJournal)
 {
-    public static readonly SystemdEnvironment None = new(null, null, false);
+    public static readonly SystemdEnvironment None = new(false, null, null, false);
 
     /// <summary>
     /// Reads the current process's environment and then removes the notify and watchdog variables, so that child
@@ -16,19 +16,41 @@ public sealed record SystemdEnvironment(string? NotifySocket, TimeSpan? Watchdog
     /// </summary>
     public static SystemdEnvironment FromProcess()
     {
-        var detected = Detect(Environment.GetEnvironmentVariable, Environment.ProcessId, ReadFileDescriptorLink);
+        var detected = Detect(Environment.GetEnvironmentVariable, Environment.ProcessId, ReadFileDescriptorLink, ReadParentCommand);
         Environment.SetEnvironmentVariable("NOTIFY_SOCKET", null);
         Environment.SetEnvironmentVariable("WATCHDOG_USEC", null);
         Environment.SetEnvironmentVariable("WATCHDOG_PID", null);
         return detected;
     }
 
-    /// <summary>Pure detection, for tests: <paramref name="fileDescriptorLink"/> returns what <c>/proc/self/fd/N</c> points to.</summary>
-    public static SystemdEnvironment Detect(Func<string, string?> environment, int processId, Func<int, string?> fileDescriptorLink)
+    /// <summary>
+    /// Pure detection, for tests: <paramref name="fileDescriptorLink"/> returns what <c>/proc/self/fd/N</c> points to,
+    /// <paramref name="parentCommand"/> the parent process's name (<c>/proc/PPID/comm</c>), or null when unknown.
+    /// </summary>
+    public static SystemdEnvironment Detect(
+        Func<string, string?> environment, int processId, Func<int, string?> fileDescriptorLink, Func<string?> parentCommand)
     {
         string? notifySocket = environment("NOTIFY_SOCKET");
         if (string.IsNullOrEmpty(notifySocket)) notifySocket = null;
-        return new SystemdEnvironment(notifySocket, WatchdogIntervalOf(environment, processId), IsJournal(environment, fileDescriptorLink));
+        return new SystemdEnvironment(
+            IsServiceOf(environment, processId, notifySocket, parentCommand),
+            notifySocket,
+            WatchdogIntervalOf(environment, processId),
+            IsJournal(environment, fileDescriptorLink));
+    }
+
+    /// <summary>
+    /// systemd ≥ 248 names the service's main process in <c>SYSTEMD_EXEC_PID</c>; older ones are recognised by a
+    /// notify socket or by being our parent. The parent check alone fails under <c>ProtectProc=invisible</c>.
+    /// </summary>
+    private static bool IsServiceOf(Func<string, string?> environment, int processId, string? notifySocket, Func<string?> parentCommand)
+    {
+        string? execPid = environment("SYSTEMD_EXEC_PID");
+        if (!string.IsNullOrEmpty(execPid))
+        {
+            return execPid == processId.ToString(CultureInfo.InvariantCulture);
+        }
+        return notifySocket is not null || parentCommand() == "systemd";
     }
 
     private static TimeSpan? WatchdogIntervalOf(Func<string, string?> environment, int processId)
@@ -71,6 +93,21 @@ public sealed record SystemdEnvironment(string? NotifySocket, TimeSpan? Watchdog
             }
         }
         return false;
+    }
+
+    private static string? ReadParentCommand()
+    {
+        try
+        {
+            string status = File.ReadAllText("/proc/self/stat");
+            // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so read from the last ')'.
+            string[] fields = status[(status.LastIndexOf(')') + 2)..].Split(' ');
+            return File.ReadAllText($"/proc/{fields[1]}/comm").TrimEnd('\n');
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+        {
+            return null;
+        }
     }
 
     private static string? ReadFileDescriptorLink(int fd)

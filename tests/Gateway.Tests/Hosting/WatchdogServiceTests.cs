@@ -20,7 +20,7 @@ public sealed class WatchdogServiceTests : IDisposable
 
     private WatchdogService Start(TimeSpan? interval)
     {
-        var service = new WatchdogService(new SystemdEnvironment(_receiver.NotifySocket, interval, false), _notifier, _heartbeat, _time,
+        var service = new WatchdogService(new SystemdEnvironment(true, _receiver.NotifySocket, interval, false), _notifier, _heartbeat, _time,
             NullLogger<WatchdogService>.Instance);
         service.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
         return service;

@@ -4,14 +4,29 @@ namespace Gateway.Tests.Systemd;
 
 public sealed class SystemdEnvironmentTests
 {
-    private static SystemdEnvironment Detect(Dictionary<string, string> env, int pid = 100, string? stdout = null, string? stderr = null) =>
-        SystemdEnvironment.Detect(k => env.GetValueOrDefault(k), pid, fd => fd == 1 ? stdout : fd == 2 ? stderr : null);
+    private static SystemdEnvironment Detect(
+        Dictionary<string, string> env, int pid = 100, string? stdout = null, string? stderr = null, string? parent = "bash") =>
+        SystemdEnvironment.Detect(k => env.GetValueOrDefault(k), pid, fd => fd == 1 ? stdout : fd == 2 ? stderr : null, () => parent);
 
     [Fact]
     public void Nothing_set_means_not_under_systemd()
     {
         var e = Detect([]);
         Assert.Equal(SystemdEnvironment.None, e);
+    }
+
+    [Theory]
+    [InlineData("100", null, "bash", true)]
+    [InlineData("101", null, "systemd", false)]
+    [InlineData(null, "/run/systemd/notify", "bash", true)]
+    [InlineData(null, null, "systemd", true)]
+    [InlineData(null, null, null, false)]
+    public void A_service_is_recognised_by_exec_pid_then_notify_socket_then_parent(string? execPid, string? notify, string? parent, bool expected)
+    {
+        var env = new Dictionary<string, string>();
+        if (execPid is not null) env["SYSTEMD_EXEC_PID"] = execPid;
+        if (notify is not null) env["NOTIFY_SOCKET"] = notify;
+        Assert.Equal(expected, Detect(env, pid: 100, parent: parent).IsService);
     }
 
     [Fact]

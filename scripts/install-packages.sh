@@ -1,13 +1,10 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests and the demo drive for real, when they are missing.
-# A fresh CI machine has only the .NET SDK, make and apt; we run as root there.
+# Installs the Debian packages named as arguments when they are missing. A fresh CI machine has only the .NET SDK,
+# make and apt, and runs as root; elsewhere this says what to install instead of failing half-way.
 set -euo pipefail
 
-# socat: the demo's stand-in for systemd's notify socket and for a syslog daemon.
-packages=(socat)
-
 missing=()
-for p in "${packages[@]}"; do
+for p in "$@"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
