@@ -27,6 +27,26 @@ public sealed class ManualTimeProvider : TimeProvider
 
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 
+    /// <summary>
+    /// Raised (on the arming thread, outside the provider's lock) whenever a timer is armed, so a test can advance time
+    /// exactly when code running on another thread has set its timer, without polling.
+    /// </summary>
+    public event Action<TimeSpan>? TimerArmed;
+
+    /// <summary>Completes the next time any timer is armed with <paramref name="dueTime"/> (any due time when null).</summary>
+    public Task<TimeSpan> NextTimerArmed(TimeSpan? dueTime = null)
+    {
+        var armed = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Handler(TimeSpan due)
+        {
+            if (dueTime is not null && due != dueTime) return;
+            TimerArmed -= Handler;
+            armed.TrySetResult(due);
+        }
+        TimerArmed += Handler;
+        return armed.Task;
+    }
+
     /// <summary>How many timers are armed now.</summary>
     public int ActiveTimers
     {
@@ -85,6 +105,7 @@ public sealed class ManualTimeProvider : TimeProvider
                 DueAt = dueTime == Timeout.InfiniteTimeSpan ? null : owner._ticks + dueTime.Ticks;
                 Period = period == Timeout.InfiniteTimeSpan || period == TimeSpan.Zero ? null : period.Ticks;
             }
+            if (dueTime != Timeout.InfiniteTimeSpan) owner.TimerArmed?.Invoke(dueTime);
             return true;
         }
 
