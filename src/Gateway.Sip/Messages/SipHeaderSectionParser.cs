@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using static Gateway.Sip.SipSyntax;
 
 namespace Gateway.Sip;
@@ -49,15 +50,16 @@ internal static class SipHeaderSectionParser
                 break;
             }
 
-            int fieldEnd = FindFieldEnd(data, position, ref state);
-            if (fieldEnd < 0)
-            {
-                return;
-            }
-
+            int fieldEnd;
             if (firstField && IsWhiteSpace(first))
             {
                 // A continuation line right after the start line: there is no field for it to fold into.
+                fieldEnd = FindFieldEnd(data, position, ref state);
+                if (fieldEnd < 0)
+                {
+                    return;
+                }
+
                 state.Record(SipParseError.HeaderLineStartsWithWhitespace, position);
             }
             else
@@ -68,7 +70,11 @@ internal static class SipHeaderSectionParser
                     return;
                 }
 
-                ParseField(data, position, fieldEnd, message, ref state);
+                fieldEnd = ParseField(data, position, message, ref state);
+                if (fieldEnd < 0)
+                {
+                    return;
+                }
             }
 
             firstField = false;
@@ -311,43 +317,50 @@ internal static class SipHeaderSectionParser
     }
 
     // message-header = field-name HCOLON field-value CRLF; HCOLON = *( SP / HTAB ) ":" SWS (RFC 3261 §7.3.1, §25.1).
-    private static void ParseField(ReadOnlySpan<byte> data, int start, int end, SipMessage message, ref SipParseState state)
+    // Returns the index of the CR ending the field, or -1 when the data ends first or a line end is broken.
+    private static int ParseField(ReadOnlySpan<byte> data, int start, SipMessage message, ref SipParseState state)
     {
-        ReadOnlySpan<byte> line = data[start..end];
-        int nameLength = line.IndexOfAnyExcept(Token);
-        int colon = nameLength;
-        if (nameLength > 0)
+        // The name and the colon by a scalar scan (names are short), the rest of the field by one vector search.
+        int position = start;
+        while (position < data.Length && IsTokenByte(data[position]))
         {
-            while (colon < line.Length && IsWhiteSpace(line[colon]))
-            {
-                colon++;
-            }
+            position++;
         }
 
-        if (nameLength <= 0 || colon == line.Length || line[colon] != Colon || nameLength > ushort.MaxValue)
+        int nameLength = position - start;
+        while (position < data.Length && IsWhiteSpace(data[position]))
         {
-            // No colon at all: not a header line. A colon after something that is not token + blanks: a bad name.
-            SipParseError error = line.Contains(Colon) ? SipParseError.InvalidHeaderName : SipParseError.MissingHeaderColon;
-            state.Record(error, start + Math.Max(nameLength, 0));
-            return;
+            position++;
         }
 
-        ReadOnlySpan<byte> rawValue = line[(colon + 1)..];
-        int valueOffset;
-        int valueLength;
-        int leading = rawValue.IndexOfAnyExcept(LinearWhiteSpace);
-        if (leading < 0)
+        bool hasColon = position < data.Length && data[position] == Colon;
+        int end = FindFieldEnd(data, hasColon ? position + 1 : position, ref state);
+        if (end < 0)
         {
-            valueOffset = end;
-            valueLength = 0;
-        }
-        else
-        {
-            valueOffset = start + colon + 1 + leading;
-            valueLength = rawValue.LastIndexOfAnyExcept(LinearWhiteSpace) - leading + 1;
+            return -1;
         }
 
-        SipHeaderName id = SipHeaderNames.Identify(line[..nameLength]);
+        if (!hasColon || nameLength == 0 || nameLength > ushort.MaxValue)
+        {
+            RecordMalformedLine(data[start..end], start, nameLength, ref state);
+            return end;
+        }
+
+        // Trim linear white space (folds included) from both ends of the value; usually one SP at the front.
+        int valueStart = position + 1;
+        int valueEnd = end;
+        while (valueStart < valueEnd && IsLinearWhiteSpace(data[valueStart]))
+        {
+            valueStart++;
+        }
+
+        while (valueEnd > valueStart && IsLinearWhiteSpace(data[valueEnd - 1]))
+        {
+            valueEnd--;
+        }
+
+        int valueLength = valueEnd - valueStart;
+        SipHeaderName id = SipHeaderNames.Identify(data.Slice(start, nameLength));
         if (id <= SipHeaderName.ContentType && id != SipHeaderName.Unknown)
         {
             // The singletons, which are also the fields checked here; a repeated one is kept in the list
@@ -358,11 +371,20 @@ internal static class SipHeaderSectionParser
             }
             else
             {
-                CheckScalarField(id, data.Slice(valueOffset, valueLength), valueOffset, data[..message.MethodLength], message, ref state);
+                CheckScalarField(id, data.Slice(valueStart, valueLength), valueStart, data[..message.MethodLength], message, ref state);
             }
         }
 
-        message.AddHeader(start, nameLength, valueOffset, valueLength, id);
+        message.AddHeader(start, nameLength, valueStart, valueLength, id);
+        return end;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void RecordMalformedLine(ReadOnlySpan<byte> line, int start, int nameLength, ref SipParseState state)
+    {
+        // No colon at all: not a header line. A colon after something that is not token + blanks: a bad name.
+        SipParseError error = line.Contains(Colon) ? SipParseError.InvalidHeaderName : SipParseError.MissingHeaderColon;
+        state.Record(error, start + nameLength);
     }
 
     private static void RecordRepeated(SipHeaderName id, int offset, SipMessage message, ref SipParseState state)
