@@ -109,25 +109,14 @@ public ref struct SipMessageWriter
     public void WriteHeader(scoped ReadOnlySpan<byte> name, scoped ReadOnlySpan<byte> value)
     {
         CheckHeaderName(name);
-        int length = name.Length + 2 + value.Length + 2;
-        Span<byte> line = _output.GetSpan(length);
-        name.CopyTo(line);
-        line[name.Length] = Colon;
-        line[name.Length + 1] = SP;
-        value.CopyTo(line[(name.Length + 2)..]);
-        FinishHeader(line, name, name.Length + 2, value.Length);
+        WriteHeaderLine(name, value, IsContentLength(name));
     }
 
     /// <summary>Writes a header with a UTF-16 value, encoded as UTF-8.</summary>
     public void WriteHeader(scoped ReadOnlySpan<byte> name, string value)
     {
-        ArgumentNullException.ThrowIfNull(value);
         CheckHeaderName(name);
-        Span<byte> encoded = Encode(value, name.Length + 2, out Span<byte> line, extra: 2);
-        name.CopyTo(line);
-        line[name.Length] = Colon;
-        line[name.Length + 1] = SP;
-        FinishHeader(line, name, name.Length + 2, encoded.Length);
+        WriteHeaderLine(name, value, IsContentLength(name));
     }
 
     /// <summary>Writes a header with UTF-16 name and value (the name must be an ASCII token).</summary>
@@ -148,23 +137,29 @@ public ref struct SipMessageWriter
     public void WriteHeader(scoped ReadOnlySpan<byte> name, long value)
     {
         CheckHeaderName(name);
-        int length = name.Length + 2 + 20 + 2;
-        Span<byte> line = _output.GetSpan(length);
-        name.CopyTo(line);
-        line[name.Length] = Colon;
-        line[name.Length + 1] = SP;
-        Utf8Formatter.TryFormat(value, line[(name.Length + 2)..], out int digits);
-        FinishHeader(line, name, name.Length + 2, digits);
+        WriteHeaderLine(name, value, IsContentLength(name));
     }
 
     /// <summary>Writes a known header under its canonical name (e.g. <c>Call-ID</c>).</summary>
-    public void WriteHeader(SipHeaderName name, scoped ReadOnlySpan<byte> value) => WriteHeader(CanonicalName(name), value);
+    public void WriteHeader(SipHeaderName name, scoped ReadOnlySpan<byte> value)
+    {
+        CheckState(WriterState.Headers);
+        WriteHeaderLine(CanonicalName(name), value, name == SipHeaderName.ContentLength);
+    }
 
     /// <summary>Writes a known header under its canonical name with a UTF-16 value.</summary>
-    public void WriteHeader(SipHeaderName name, string value) => WriteHeader(CanonicalName(name), value);
+    public void WriteHeader(SipHeaderName name, string value)
+    {
+        CheckState(WriterState.Headers);
+        WriteHeaderLine(CanonicalName(name), value, name == SipHeaderName.ContentLength);
+    }
 
     /// <summary>Writes a known header under its canonical name with a decimal value.</summary>
-    public void WriteHeader(SipHeaderName name, long value) => WriteHeader(CanonicalName(name), value);
+    public void WriteHeader(SipHeaderName name, long value)
+    {
+        CheckState(WriterState.Headers);
+        WriteHeaderLine(CanonicalName(name), value, name == SipHeaderName.ContentLength);
+    }
 
     /// <summary>
     /// Writes <c>Content-Length: n</c>, the empty line and the body, completing the message. Use it instead of
@@ -258,29 +253,75 @@ public ref struct SipMessageWriter
     private void CheckHeaderName(scoped ReadOnlySpan<byte> name)
     {
         CheckState(WriterState.Headers);
-        if (!IsToken(name) || name.Length > ushort.MaxValue)
+        if (name.IsEmpty || name.Length > ushort.MaxValue)
         {
             ThrowArgument(nameof(name), "A header name must be a token.");
         }
+
+        // Scalar: names are too short for a vector search to pay.
+        foreach (byte b in name)
+        {
+            if (!IsTokenByte(b))
+            {
+                ThrowArgument(nameof(name), "A header name must be a token.");
+            }
+        }
     }
 
-    private void FinishHeader(Span<byte> line, scoped ReadOnlySpan<byte> name, int valueStart, int valueLength)
+    // Content-Length written as a header frames the body: WriteBody must not add a second one.
+    private static bool IsContentLength(scoped ReadOnlySpan<byte> name) =>
+        name.Length is 1 or 14 && SipHeaderNames.Identify(name) == SipHeaderName.ContentLength;
+
+    private void WriteHeaderLine(scoped ReadOnlySpan<byte> name, scoped ReadOnlySpan<byte> value, bool isContentLength)
     {
-        if (!IsValidValue(line.Slice(valueStart, valueLength)))
+        if (!IsValidValue(value))
         {
-            ThrowArgument("value", "A header value may contain CR or LF only as a fold (CRLF followed by SP or HTAB).");
+            ThrowInvalidValue();
         }
 
-        // Content-Length written here frames the body: WriteBody must not add a second one.
-        if (!_contentLengthWritten && name.Length is 1 or 14 && SipHeaderNames.Identify(name) == SipHeaderName.ContentLength)
+        int length = name.Length + 2 + value.Length + 2;
+        Span<byte> line = _output.GetSpan(length);
+        name.CopyTo(line);
+        line[name.Length] = Colon;
+        line[name.Length + 1] = SP;
+        value.CopyTo(line[(name.Length + 2)..]);
+        line[length - 2] = CR;
+        line[length - 1] = LF;
+        _output.Advance(length);
+        _contentLengthWritten |= isContentLength;
+    }
+
+    private void WriteHeaderLine(scoped ReadOnlySpan<byte> name, string value, bool isContentLength)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        Span<byte> encoded = Encode(value, name.Length + 2, out Span<byte> line, extra: 2);
+        if (!IsValidValue(encoded))
         {
-            _contentLengthWritten = true;
+            ThrowInvalidValue();
         }
 
-        int end = valueStart + valueLength;
+        name.CopyTo(line);
+        line[name.Length] = Colon;
+        line[name.Length + 1] = SP;
+        int end = name.Length + 2 + encoded.Length;
         line[end] = CR;
         line[end + 1] = LF;
         _output.Advance(end + 2);
+        _contentLengthWritten |= isContentLength;
+    }
+
+    private void WriteHeaderLine(scoped ReadOnlySpan<byte> name, long value, bool isContentLength)
+    {
+        Span<byte> line = _output.GetSpan(name.Length + 2 + 20 + 2);
+        name.CopyTo(line);
+        line[name.Length] = Colon;
+        line[name.Length + 1] = SP;
+        Utf8Formatter.TryFormat(value, line[(name.Length + 2)..], out int digits);
+        int end = name.Length + 2 + digits;
+        line[end] = CR;
+        line[end + 1] = LF;
+        _output.Advance(end + 2);
+        _contentLengthWritten |= isContentLength;
     }
 
     /// <summary>
@@ -353,6 +394,11 @@ public ref struct SipMessageWriter
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowArgument(string name, string message) => throw new ArgumentException(message, name);
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowInvalidValue() =>
+        throw new ArgumentException("A header value may contain CR or LF only as a fold (CRLF followed by SP or HTAB).", "value");
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
