@@ -10,8 +10,8 @@ namespace Gateway.Sip;
 /// start of <c>data</c>, which must begin with the start line.
 /// </summary>
 /// <remarks>
-/// Lines are found with vectorised <c>IndexOfAny</c> for CR/LF; names with a vectorised scan for the first
-/// non-token byte. After a defect that leaves lines delimited the parser records it and carries on, so that a
+/// Each line costs one vectorised <c>IndexOfAny</c> for CR/LF; the short parts (names, the blanks around
+/// values, the scalar values) are scanned with table lookups and loops. After a defect that leaves lines delimited the parser records it and carries on, so that a
 /// 400 can still be built from Via/From/To/Call-ID/CSeq; it stops only when line framing is broken or a limit
 /// is hit. Never throws on any input.
 /// </remarks>

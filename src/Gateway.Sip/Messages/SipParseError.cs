@@ -2,7 +2,7 @@ namespace Gateway.Sip;
 
 /// <summary>
 /// Why a message was rejected: one member per structural defect, so that logs, counters and the 400's
-/// reason phrase (<see cref="SipParseErrors.GetReasonPhrase"/>) name the defect precisely. Typed header
+/// reason phrase (<see cref="SipParseErrors.GetReasonPhrase(SipParseError)"/>) name the defect precisely. Typed header
 /// grammar (Via, name-addr, URI, Date...) is not checked by the parser and has no member here.
 /// </summary>
 public enum SipParseError : byte

@@ -19,7 +19,10 @@ public readonly struct SipParseResult
     /// <summary>What the attempt produced.</summary>
     public SipParseStatus Status { get; }
 
-    /// <summary>The first defect found, or <see cref="SipParseError.None"/>.</summary>
+    /// <summary>
+    /// The defect that stopped parsing (see <see cref="SipParseErrors.StopsParsing"/>), otherwise the first one
+    /// found in wire order; <see cref="SipParseError.None"/> when there is none.
+    /// </summary>
     public SipParseError Error { get; }
 
     /// <summary>

@@ -44,9 +44,10 @@ public static class SipParser
 
     /// <summary>
     /// Parses a datagram received into <paramref name="datagram"/> without copying it: the message takes the
-    /// array over. Ownership always passes to the parser: if no message is handed out, the array goes back to
-    /// <paramref name="pool"/> at once; otherwise the message returns it when disposed. With a null pool the
-    /// array is simply not returned anywhere (for arrays that are not pooled).
+    /// array over. Ownership passes to the parser (unless the arguments themselves are invalid, which throws):
+    /// if no message is handed out, the array goes back to <paramref name="pool"/> at once; otherwise the
+    /// message returns it when disposed. With a null pool the array is simply not returned anywhere (for
+    /// arrays that are not pooled).
     /// </summary>
     /// <param name="datagram">The receive buffer; the datagram occupies its first <paramref name="length"/> bytes.</param>
     /// <param name="length">Number of bytes received.</param>
