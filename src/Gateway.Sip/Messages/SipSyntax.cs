@@ -48,21 +48,6 @@ internal static class SipSyntax
 
     public static bool IsToken(ReadOnlySpan<byte> value) => !value.IsEmpty && !value.ContainsAnyExcept(Token);
 
-    /// <summary>Trims linear white space (SP, HTAB and CRLF folds) from both ends of a header value.</summary>
-    public static ReadOnlySpan<byte> TrimLinearWhiteSpace(ReadOnlySpan<byte> value)
-    {
-        // Inside a delimited header value CR and LF only occur as part of a fold, so trimming them with the
-        // blanks removes whole folds and nothing else.
-        int start = value.IndexOfAnyExcept(LinearWhiteSpace);
-        if (start < 0)
-        {
-            return default;
-        }
-
-        int end = value.LastIndexOfAnyExcept(LinearWhiteSpace);
-        return value[start..(end + 1)];
-    }
-
     // 1 for the token characters of RFC 3261 §25.1, indexed by byte value. A static ReadOnlySpan over a
     // constant array is read straight from the assembly's data, with no allocation.
     private static ReadOnlySpan<byte> TokenTable =>
