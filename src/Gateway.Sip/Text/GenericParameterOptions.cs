@@ -15,4 +15,10 @@ internal enum GenericParameterOptions
     /// see <see cref="ReasonHeader"/> for why.
     /// </summary>
     AllowTypographicQuotes = 2,
+
+    /// <summary>
+    /// A value may also be a bare IPv6 address (<c>received=2001:db8::1</c>): RFC 3261's via-received takes an
+    /// IPv6address, not the bracketed reference gen-value allows.
+    /// </summary>
+    AllowBareIPv6 = 4,
 }

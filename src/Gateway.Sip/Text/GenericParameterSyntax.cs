@@ -110,6 +110,22 @@ internal static class GenericParameterSyntax
         }
 
         end = SipSyntax.ScanToken(text, i);
+        if ((options & GenericParameterOptions.AllowBareIPv6) != 0 && end < text.Length && text[end] == (byte)':')
+        {
+            int addressEnd = i;
+            while (addressEnd < text.Length && (SipCharacters.IsHexDigit(text[addressEnd]) || text[addressEnd] == (byte)':' || text[addressEnd] == (byte)'.'))
+            {
+                addressEnd++;
+            }
+
+            if (!HostSyntax.IsIPv6Address(text[i..addressEnd]))
+            {
+                return false;
+            }
+
+            end = addressEnd;
+        }
+
         return end > i;
     }
 
