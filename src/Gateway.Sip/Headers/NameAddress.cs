@@ -18,6 +18,10 @@ namespace Gateway.Sip;
 /// Parsing validates everything up front but builds little: it copies the value once and materialises only the
 /// tag. The display name, the <see cref="SipUri"/> and the parameter list are built on first access.
 /// </para>
+/// <para>
+/// Instances are immutable and may be shared between threads; a lazily built member read by two threads at once may
+/// be built twice, with equal results.
+/// </para>
 /// </remarks>
 public sealed class NameAddress
 {

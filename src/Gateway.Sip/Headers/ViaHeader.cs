@@ -11,7 +11,8 @@ namespace Gateway.Sip;
 /// <remarks>
 /// Only <c>SIP/2.0</c> is accepted (RFC 4475 badvers: a SIP/7.0 Via makes the message invalid). Parsing copies the
 /// header value once (shared by all via-parms of the line) and materialises the transport, sent-by host and branch,
-/// which the transaction layer reads for every message; the other parameters are read on first access.
+/// which the transaction layer reads for every message; the other parameters are read on first access. Instances are
+/// immutable and may be shared between threads.
 /// </remarks>
 public sealed class ViaHeader
 {

@@ -20,6 +20,7 @@ namespace Gateway.Sip;
 /// <para>
 /// <see cref="Equals(SipUri?)"/> follows RFC 3261 §19.1.4 for SIP and SIPS URIs and RFC 3966 §4 for tel URIs.
 /// </para>
+/// <para>Instances are immutable and may be shared between threads.</para>
 /// </remarks>
 public sealed class SipUri : IEquatable<SipUri>
 {
