@@ -41,9 +41,9 @@ public sealed class InviteClientTransaction<TMessage> : SipTransaction, IStatefu
 
         builder.Configure(InviteClientState.Calling)
             .SubstateOf(InviteClientState.Live)
-            .OnEntry(static (tx, _) => tx.SendInvite(), "send INVITE; start Timer A (unreliable) and Timer B")
+            .OnEntry(static (tx, _) => tx.SendInvite(), "send INVITE, start Timer A (unreliable) and Timer B")
             .OnExit(static (tx, _) => tx.StopTimers(TransactionTimer.A, TransactionTimer.B), "stop Timers A and B")
-            .InternalTransition(InviteClientTrigger.TimerA, static (tx, _) => tx.RetransmitInvite(), "retransmit INVITE; restart Timer A at twice its interval")
+            .InternalTransition(InviteClientTrigger.TimerA, static (tx, _) => tx.RetransmitInvite(), "retransmit INVITE, restart Timer A at twice its interval")
             .Permit(InviteClientTrigger.Provisional, InviteClientState.Proceeding)
             .Permit(InviteClientTrigger.Success, InviteClientState.Accepted)
             .Permit(InviteClientTrigger.Failure, InviteClientState.Completed)
@@ -58,7 +58,7 @@ public sealed class InviteClientTransaction<TMessage> : SipTransaction, IStatefu
 
         builder.Configure(InviteClientState.Completed)
             .SubstateOf(InviteClientState.Live)
-            .OnEntryFrom(Failure, static (tx, in response, _) => tx.AcknowledgeFailure(in response), "send ACK; response to TU")
+            .OnEntryFrom(Failure, static (tx, in response, _) => tx.AcknowledgeFailure(in response), "send ACK, response to TU")
             .OnEntry(static (tx, _) => tx.StartTimer(TransactionTimer.D), "start Timer D (zero on reliable transports)")
             .OnExit(static (tx, _) => tx.StopTimer(TransactionTimer.D), "stop Timer D")
             .InternalTransition(Failure, static (tx, in _, _) => tx.EmitSend(tx._ack), "resend ACK, absorb the retransmitted response")
@@ -79,7 +79,7 @@ public sealed class InviteClientTransaction<TMessage> : SipTransaction, IStatefu
         builder.Configure(InviteClientState.Terminated)
             .OnEntryFrom(InviteClientTrigger.TimerB, static (tx, _) => tx.Emit(TransactionEffectKind.TimedOut), "tell TU: timed out")
             .OnEntryFrom(InviteClientTrigger.TransportError, static (tx, _) => tx.Emit(TransactionEffectKind.TransportFailed), "tell TU: transport failed")
-            .OnEntry(static (tx, _) => tx.Finish(), "dispose timers; tell TU: terminated");
+            .OnEntry(static (tx, _) => tx.Finish(), "dispose timers, tell TU: terminated");
 
         builder.OnUnhandledTrigger(static (tx, _, _, _) => tx.MarkTriggerUnhandled());
         Machine = builder.Build();

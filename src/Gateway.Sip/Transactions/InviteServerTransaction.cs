@@ -45,7 +45,7 @@ public sealed class InviteServerTransaction<TMessage> : SipTransaction, IStatefu
             .SubstateOf(InviteServerState.Live)
             .OnExit(static (tx, _) => tx.StopTimer(TransactionTimer.Trying), "stop the 100 Trying timer")
             .InternalTransition(InviteServerTrigger.TimerTrying, static (tx, _) => tx.SendProvisional(tx._trying), "send 100 Trying")
-            .InternalTransition(Provisional, static (tx, in response, _) => tx.SendProvisional(response), "send 1xx; stop the 100 Trying timer")
+            .InternalTransition(Provisional, static (tx, in response, _) => tx.SendProvisional(response), "send 1xx, stop the 100 Trying timer")
             .InternalTransition(InviteServerTrigger.Retransmission, static (tx, _) => tx.ResendProvisional(), "resend the last 1xx (100 Trying if none yet)")
             .Permit(InviteServerTrigger.Success, InviteServerState.Accepted)
             .Permit(InviteServerTrigger.Failure, InviteServerState.Completed);
@@ -55,7 +55,7 @@ public sealed class InviteServerTransaction<TMessage> : SipTransaction, IStatefu
             .OnEntryFrom(Failure, static (tx, in response, _) => tx.SendFinal(response), "send the final response")
             .OnEntry(static (tx, _) => tx.StartTimers(TransactionTimer.G, TransactionTimer.H), "start Timer G (unreliable) and Timer H")
             .OnExit(static (tx, _) => tx.StopTimers(TransactionTimer.G, TransactionTimer.H), "stop Timers G and H")
-            .InternalTransition(InviteServerTrigger.TimerG, static (tx, _) => tx.RetransmitFinal(), "resend the final response; restart Timer G at min(2·G, T2)")
+            .InternalTransition(InviteServerTrigger.TimerG, static (tx, _) => tx.RetransmitFinal(), "resend the final response, restart Timer G at min(2·G, T2)")
             .InternalTransition(InviteServerTrigger.Retransmission, static (tx, _) => tx.EmitSend(tx._final), "resend the final response")
             .Permit(InviteServerTrigger.Ack, InviteServerState.Confirmed)
             .Permit(InviteServerTrigger.TimerH, InviteServerState.Terminated);
@@ -81,7 +81,7 @@ public sealed class InviteServerTransaction<TMessage> : SipTransaction, IStatefu
         builder.Configure(InviteServerState.Terminated)
             .OnEntryFrom(InviteServerTrigger.TimerH, static (tx, _) => tx.Emit(TransactionEffectKind.TimedOut), "tell TU: no ACK")
             .OnEntryFrom(InviteServerTrigger.TransportError, static (tx, _) => tx.Emit(TransactionEffectKind.TransportFailed), "tell TU: transport failed")
-            .OnEntry(static (tx, _) => tx.Finish(), "dispose timers; tell TU: terminated");
+            .OnEntry(static (tx, _) => tx.Finish(), "dispose timers, tell TU: terminated");
 
         builder.OnUnhandledTrigger(static (tx, _, _, _) => tx.MarkTriggerUnhandled());
         Machine = builder.Build();

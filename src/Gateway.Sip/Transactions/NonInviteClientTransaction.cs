@@ -38,21 +38,21 @@ public sealed class NonInviteClientTransaction<TMessage> : SipTransaction, IStat
 
         builder.Configure(NonInviteClientState.AwaitingFinal)
             .SubstateOf(NonInviteClientState.Live)
-            .OnEntry(static (tx, _) => tx.SendRequest(), "send request; start Timer E (unreliable) and Timer F")
+            .OnEntry(static (tx, _) => tx.SendRequest(), "send request, start Timer E (unreliable) and Timer F")
             .OnExit(static (tx, _) => tx.StopTimers(), "stop Timers E and F")
             .Permit(NonInviteClientTrigger.Final, NonInviteClientState.Completed)
             .Permit(NonInviteClientTrigger.TimerF, NonInviteClientState.Terminated);
 
         builder.Configure(NonInviteClientState.Trying)
             .SubstateOf(NonInviteClientState.AwaitingFinal)
-            .InternalTransition(NonInviteClientTrigger.TimerE, static (tx, _) => tx.Retransmit(tx.DoubledInterval()), "retransmit; restart Timer E at min(2·E, T2)")
+            .InternalTransition(NonInviteClientTrigger.TimerE, static (tx, _) => tx.Retransmit(tx.DoubledInterval()), "retransmit, restart Timer E at min(2·E, T2)")
             .Permit(NonInviteClientTrigger.Provisional, NonInviteClientState.Proceeding);
 
         builder.Configure(NonInviteClientState.Proceeding)
             .SubstateOf(NonInviteClientState.AwaitingFinal)
             .OnEntryFrom(Provisional, static (tx, in response, _) => tx.PassUp(in response), "1xx to TU")
             .InternalTransition(Provisional, static (tx, in response, _) => tx.PassUp(in response), "1xx to TU")
-            .InternalTransition(NonInviteClientTrigger.TimerE, static (tx, _) => tx.Retransmit(tx.Timers.T2), "retransmit; restart Timer E at T2");
+            .InternalTransition(NonInviteClientTrigger.TimerE, static (tx, _) => tx.Retransmit(tx.Timers.T2), "retransmit, restart Timer E at T2");
 
         builder.Configure(NonInviteClientState.Completed)
             .SubstateOf(NonInviteClientState.Live)
@@ -66,7 +66,7 @@ public sealed class NonInviteClientTransaction<TMessage> : SipTransaction, IStat
         builder.Configure(NonInviteClientState.Terminated)
             .OnEntryFrom(NonInviteClientTrigger.TimerF, static (tx, _) => tx.Emit(TransactionEffectKind.TimedOut), "tell TU: timed out")
             .OnEntryFrom(NonInviteClientTrigger.TransportError, static (tx, _) => tx.Emit(TransactionEffectKind.TransportFailed), "tell TU: transport failed")
-            .OnEntry(static (tx, _) => tx.Finish(), "dispose timers; tell TU: terminated");
+            .OnEntry(static (tx, _) => tx.Finish(), "dispose timers, tell TU: terminated");
 
         builder.OnUnhandledTrigger(static (tx, _, _, _) => tx.MarkTriggerUnhandled());
         Machine = builder.Build();

@@ -52,7 +52,7 @@ public sealed class NonInviteServerTransaction : SipTransaction, IStateful<NonIn
 
         builder.Configure(NonInviteServerState.Terminated)
             .OnEntryFrom(NonInviteServerTrigger.TransportError, static (tx, _) => tx.Emit(TransactionEffectKind.TransportFailed), "tell TU: transport failed")
-            .OnEntry(static (tx, _) => tx.Finish(), "dispose timers; tell TU: terminated");
+            .OnEntry(static (tx, _) => tx.Finish(), "dispose timers, tell TU: terminated");
 
         builder.OnUnhandledTrigger(static (tx, _, _, _) => tx.MarkTriggerUnhandled());
         Machine = builder.Build();
