@@ -7,7 +7,7 @@ public interface IInviteServerTransactionSink<in TMessage> : ITransactionSink
 {
     /// <summary>
     /// An ACK that matched the transaction while it was in Accepted, i.e. after a 2xx: it acknowledges the TU's
-    /// 2xx (RFC 6026 §8.7), so the TU stops retransmitting it. The ACK for a 300–699 response is the transaction's
+    /// 2xx (RFC 6026), so the TU stops retransmitting it. The ACK for a 300–699 response is the transaction's
     /// own business and is never reported.
     /// </summary>
     /// <param name="ack">The ACK as the layer above parsed it.</param>
