@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
-using static Gateway.Sip.SipSyntax;
+using static Gateway.Sip.SipCharacters;
+using static Gateway.Sip.SipWireSyntax;
 
 namespace Gateway.Sip;
 
@@ -322,7 +323,7 @@ internal static class SipHeaderSectionParser
     {
         // The name and the colon by a scalar scan (names are short), the rest of the field by one vector search.
         int position = start;
-        while (position < data.Length && IsTokenByte(data[position]))
+        while (position < data.Length && IsToken(data[position]))
         {
             position++;
         }

@@ -3,7 +3,8 @@ using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Text;
-using static Gateway.Sip.SipSyntax;
+using static Gateway.Sip.SipCharacters;
+using static Gateway.Sip.SipWireSyntax;
 
 namespace Gateway.Sip;
 
@@ -205,7 +206,7 @@ public ref struct SipMessageWriter
     {
         CheckState(WriterState.Empty);
         ReadOnlySpan<byte> method = line[..methodLength];
-        if (!IsToken(method))
+        if (!SipSyntax.IsToken(method))
         {
             ThrowArgument(nameof(method), "The method must be a token.");
         }
@@ -261,7 +262,7 @@ public ref struct SipMessageWriter
         // Scalar: names are too short for a vector search to pay.
         foreach (byte b in name)
         {
-            if (!IsTokenByte(b))
+            if (!IsToken(b))
             {
                 ThrowArgument(nameof(name), "A header name must be a token.");
             }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
-using static Gateway.Sip.SipSyntax;
+using static Gateway.Sip.SipCharacters;
+using static Gateway.Sip.SipWireSyntax;
 
 namespace Gateway.Sip;
 

@@ -2,8 +2,11 @@ using System.Buffers;
 
 namespace Gateway.Sip;
 
-/// <summary>Character classes of the RFC 3261 §25 grammar, as vectorisable search sets.</summary>
-internal static class SipSyntax
+/// <summary>
+/// What the message parser and writer need of the RFC 3261 §25 grammar beyond <see cref="SipCharacters"/>: limits and
+/// vectorisable search sets for whole-line scans.
+/// </summary>
+internal static class SipWireSyntax
 {
     public const byte CR = (byte)'\r';
     public const byte LF = (byte)'\n';
@@ -39,36 +42,7 @@ internal static class SipSyntax
     /// <summary>SP, HTAB, CR or LF: inside a delimited header value, CR and LF only occur in folds.</summary>
     public static bool IsLinearWhiteSpace(byte b) => b is SP or HT or CR or LF;
 
-    /// <summary>Whether a byte is a token character, by table: header names are too short for a vector search to pay.</summary>
-    public static bool IsTokenByte(byte b) => TokenTable[b] != 0;
 
-    public static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
-
-    public static bool IsAlpha(byte b) => (uint)((b | 0x20) - 'a') <= 'z' - 'a';
-
-    public static bool IsToken(ReadOnlySpan<byte> value) => !value.IsEmpty && !value.ContainsAnyExcept(Token);
-
-    // 1 for the token characters of RFC 3261 §25.1, indexed by byte value. A static ReadOnlySpan over a
-    // constant array is read straight from the assembly's data, with no allocation.
-    private static ReadOnlySpan<byte> TokenTable =>
-    [
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 1, 0, 0, 0, 1, 0, 1, 0, 0, 1, 1, 0, 1, 1, 0,
-        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
-        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,
-        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    ];
 
     private static byte[] BuildNotInUri()
     {
