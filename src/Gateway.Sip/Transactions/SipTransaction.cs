@@ -117,60 +117,16 @@ public abstract class SipTransaction
     private protected bool Dispatch<TState, TTrigger, TSelf>(StateMachine<TState, TTrigger, TSelf> machine, TSelf self, TTrigger trigger)
         where TState : struct, Enum
         where TTrigger : struct, Enum
-        where TSelf : SipTransaction, IStateful<TState>
-    {
-        bool handled;
-        bool deliver;
-        lock (_gate)
-        {
-            if (_terminated)
-            {
-                return false;
-            }
-
-            _lastTriggerUnhandled = false;
-            machine.Fire(self, trigger);
-            handled = !_lastTriggerUnhandled;
-            deliver = Settle();
-        }
-
-        if (deliver)
-        {
-            DeliverOutbox();
-        }
-
-        return handled;
-    }
+        where TSelf : SipTransaction, IStateful<TState> =>
+        Handle(new TriggerEvent<TState, TTrigger, TSelf>(machine, self, trigger));
 
     /// <summary>As <see cref="Dispatch{TState, TTrigger, TSelf}(StateMachine{TState, TTrigger, TSelf}, TSelf, TTrigger)"/> for a trigger with an argument.</summary>
     private protected bool Dispatch<TState, TTrigger, TSelf, TArg>(
         StateMachine<TState, TTrigger, TSelf> machine, TSelf self, TriggerWithParameter<TTrigger, TArg> trigger, in TArg argument)
         where TState : struct, Enum
         where TTrigger : struct, Enum
-        where TSelf : SipTransaction, IStateful<TState>
-    {
-        bool handled;
-        bool deliver;
-        lock (_gate)
-        {
-            if (_terminated)
-            {
-                return false;
-            }
-
-            _lastTriggerUnhandled = false;
-            machine.Fire(self, trigger, in argument);
-            handled = !_lastTriggerUnhandled;
-            deliver = Settle();
-        }
-
-        if (deliver)
-        {
-            DeliverOutbox();
-        }
-
-        return handled;
-    }
+        where TSelf : SipTransaction, IStateful<TState> =>
+        Handle(new TriggerEvent<TState, TTrigger, TSelf, TArg>(machine, self, trigger, argument));
 
     /// <summary>The machines' unhandled-trigger policy: late and out-of-state events are dropped, not thrown.</summary>
     private protected void MarkTriggerUnhandled() => _lastTriggerUnhandled = true;
@@ -330,6 +286,33 @@ public abstract class SipTransaction
         }
     }
 
+    /// <summary>The one path of every event but a timer's: fire under the lock, settle, then deliver outside it.</summary>
+    private bool Handle<TEvent>(in TEvent @event)
+        where TEvent : struct, ITransactionEvent
+    {
+        bool handled;
+        bool deliver;
+        lock (_gate)
+        {
+            if (_terminated)
+            {
+                return false;
+            }
+
+            _lastTriggerUnhandled = false;
+            @event.Fire();
+            handled = !_lastTriggerUnhandled;
+            deliver = Settle();
+        }
+
+        if (deliver)
+        {
+            DeliverOutbox();
+        }
+
+        return handled;
+    }
+
     /// <summary>
     /// After a Fire, under the lock: fires the triggers of timers that were due at once, then claims the delivery
     /// of the outbox unless another thread is already delivering (it will deliver these effects too).
@@ -433,5 +416,30 @@ public abstract class SipTransaction
         long frequency = _time.TimestampFrequency;
         long ticks = (long)((((Int128)timestampUnits * TimeSpan.TicksPerSecond) + frequency - 1) / frequency);
         return TimeSpan.FromTicks(Math.Max(1, ticks));
+    }
+
+    /// <summary>An event for <see cref="Handle{TEvent}"/>: a struct, so that handling it allocates nothing.</summary>
+    private interface ITransactionEvent
+    {
+        void Fire();
+    }
+
+    private readonly struct TriggerEvent<TState, TTrigger, TSelf>(StateMachine<TState, TTrigger, TSelf> machine, TSelf self, TTrigger trigger)
+        : ITransactionEvent
+        where TState : struct, Enum
+        where TTrigger : struct, Enum
+        where TSelf : SipTransaction, IStateful<TState>
+    {
+        public void Fire() => machine.Fire(self, trigger);
+    }
+
+    private readonly struct TriggerEvent<TState, TTrigger, TSelf, TArg>(
+        StateMachine<TState, TTrigger, TSelf> machine, TSelf self, TriggerWithParameter<TTrigger, TArg> trigger, TArg argument)
+        : ITransactionEvent
+        where TState : struct, Enum
+        where TTrigger : struct, Enum
+        where TSelf : SipTransaction, IStateful<TState>
+    {
+        public void Fire() => machine.Fire(self, trigger, in argument);
     }
 }
