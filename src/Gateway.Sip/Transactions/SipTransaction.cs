@@ -39,6 +39,11 @@ namespace Gateway.Sip;
 /// the lock is released. Once terminated, a transaction ignores every event.
 /// </para>
 /// <para>
+/// <see cref="SipTransaction{TState}"/> adds the state of each kind's machine, and
+/// <see cref="ClientTransaction{TMessage, TState}"/> what the two client transactions share: the request they send and
+/// re-send, <c>Start</c>, and the responses they pass up.
+/// </para>
+/// <para>
 /// Handling an event allocates nothing: effects are structs in a reused array, triggers carry struct arguments,
 /// and the state machine's actions are static lambdas.
 /// </para>
@@ -203,6 +208,38 @@ public abstract class SipTransaction
             slot.Armed = null;
             slot.Timer!.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         }
+    }
+
+    /// <summary>Starts a state's two timers: a retransmission timer (which this transport may not use) and a lifetime timer.</summary>
+    private protected void StartTimers(TransactionTimer first, TransactionTimer second)
+    {
+        StartTimer(first);
+        StartTimer(second);
+    }
+
+    /// <summary>Stops a state's two timers.</summary>
+    private protected void StopTimers(TransactionTimer first, TransactionTimer second)
+    {
+        StopTimer(first);
+        StopTimer(second);
+    }
+
+    /// <summary>
+    /// Re-sends <paramref name="message"/> on an expiry of the retransmission timer <paramref name="timer"/> and
+    /// restarts it for <paramref name="next"/>, which becomes <see cref="RetransmissionInterval"/>.
+    /// </summary>
+    private protected void Retransmit(ReadOnlyMemory<byte> message, TransactionTimer timer, TimeSpan next)
+    {
+        EmitSend(message);
+        RetransmissionInterval = next;
+        StartTimer(timer, next);
+    }
+
+    /// <summary>The next interval of Timers E and G: twice the current one, at most T2.</summary>
+    private protected TimeSpan DoubledIntervalUpToT2()
+    {
+        var doubled = RetransmissionInterval * 2;
+        return doubled < Timers.T2 ? doubled : Timers.T2;
     }
 
     /// <summary>The Terminated state's entry: dispose every timer, ignore all later events, tell the sink last.</summary>
