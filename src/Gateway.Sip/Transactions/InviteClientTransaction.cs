@@ -12,17 +12,14 @@ namespace Gateway.Sip;
 /// threading and callback delivery. The state diagram is in <c>docs/sip-transactions.md</c>.
 /// </remarks>
 /// <typeparam name="TMessage">The layer above's parsed message type, handed back to it untouched.</typeparam>
-public sealed class InviteClientTransaction<TMessage> : SipTransaction, IStateful<InviteClientState>
+public sealed class InviteClientTransaction<TMessage> : ClientTransaction<TMessage, InviteClientState>
     where TMessage : class
 {
     private static readonly TriggerWithParameter<InviteClientTrigger, ReceivedResponse<TMessage>> Provisional;
     private static readonly TriggerWithParameter<InviteClientTrigger, ReceivedResponse<TMessage>> Success;
     private static readonly TriggerWithParameter<InviteClientTrigger, ReceivedResponse<TMessage>> Failure;
 
-    private readonly IClientTransactionSink<TMessage> _sink;
-    private readonly ReadOnlyMemory<byte> _request;
     private ReadOnlyMemory<byte> _ack;
-    private InviteClientState _state;
 
     static InviteClientTransaction()
     {
@@ -41,9 +38,10 @@ public sealed class InviteClientTransaction<TMessage> : SipTransaction, IStatefu
 
         builder.Configure(InviteClientState.Calling)
             .SubstateOf(InviteClientState.Live)
-            .OnEntry(static (tx, _) => tx.SendInvite(), "send INVITE, start Timer A (unreliable) and Timer B")
+            .OnEntry(static (tx, _) => tx.SendRequest(TransactionTimer.A, TransactionTimer.B), "send INVITE, start Timer A (unreliable) and Timer B")
             .OnExit(static (tx, _) => tx.StopTimers(TransactionTimer.A, TransactionTimer.B), "stop Timers A and B")
-            .InternalTransition(InviteClientTrigger.TimerA, static (tx, _) => tx.RetransmitInvite(), "retransmit INVITE, restart Timer A at twice its interval")
+            // No cap on Timer A's doubling: Timer B ends it after six rounds.
+            .InternalTransition(InviteClientTrigger.TimerA, static (tx, _) => tx.RetransmitRequest(TransactionTimer.A, tx.RetransmissionInterval * 2), "retransmit INVITE, restart Timer A at twice its interval")
             .Permit(InviteClientTrigger.Provisional, InviteClientState.Proceeding)
             .Permit(InviteClientTrigger.Success, InviteClientState.Accepted)
             .Permit(InviteClientTrigger.Failure, InviteClientState.Completed)
@@ -97,34 +95,12 @@ public sealed class InviteClientTransaction<TMessage> : SipTransaction, IStatefu
         SipTimerSettings timers,
         bool reliableTransport,
         TimeProvider timeProvider)
-        : base(sink, timers, reliableTransport, timeProvider)
+        : base(Machine.InitialState, request, sink, timers, reliableTransport, timeProvider)
     {
-        _sink = sink;
-        _request = request;
-        _state = Machine.InitialState;
-    }
-
-    /// <summary>The current state (a snapshot when read from another thread than the one handling an event).</summary>
-    public InviteClientState State => _state;
-
-    InviteClientState IStateful<InviteClientState>.State
-    {
-        get => _state;
-        set => _state = value;
     }
 
     /// <summary>The machine shared by every INVITE client transaction of this message type.</summary>
     internal static StateMachine<InviteClientState, InviteClientTrigger, InviteClientTransaction<TMessage>> Machine { get; }
-
-    /// <summary>Sends the INVITE and starts Timers A (unreliable transports) and B: Created → Calling.</summary>
-    /// <exception cref="InvalidOperationException">Already started.</exception>
-    public void Start()
-    {
-        if (!Dispatch(Machine, this, InviteClientTrigger.Start) && !IsTerminated)
-        {
-            throw new InvalidOperationException("The INVITE client transaction has already been started.");
-        }
-    }
 
     /// <summary>
     /// A response that the layer above matched to this transaction (RFC 3261 §17.1.3). 1xx go to the TU; a 2xx goes
@@ -141,8 +117,7 @@ public sealed class InviteClientTransaction<TMessage> : SipTransaction, IStatefu
     /// <exception cref="ArgumentException">A 300–699 response without an ACK.</exception>
     public void ReceiveResponse(int statusCode, TMessage response, ReadOnlyMemory<byte> ackForFailure = default)
     {
-        ArgumentNullException.ThrowIfNull(response);
-        var received = new ReceivedResponse<TMessage>(statusCode, response, ackForFailure);
+        var received = Received(statusCode, response, ackForFailure);
         switch (statusCode)
         {
             case >= 100 and <= 199:
@@ -168,6 +143,10 @@ public sealed class InviteClientTransaction<TMessage> : SipTransaction, IStatefu
     /// <inheritdoc/>
     public override void Abandon() => Dispatch(Machine, this, InviteClientTrigger.Abandon);
 
+    private protected override string Kind => "INVITE";
+
+    private protected override bool DispatchStart() => Dispatch(Machine, this, InviteClientTrigger.Start);
+
     private protected override void OnTimer(TransactionTimer timer)
     {
         switch (timer)
@@ -186,42 +165,6 @@ public sealed class InviteClientTransaction<TMessage> : SipTransaction, IStatefu
                 break;
         }
     }
-
-    private protected override void DeliverToUser(in TransactionEffect effect)
-    {
-        switch (effect.Kind)
-        {
-            case TransactionEffectKind.ResponseReceived:
-                _sink.ResponseReceived(effect.StatusCode, (TMessage)effect.Message!);
-                break;
-            case TransactionEffectKind.TimedOut:
-                _sink.TimedOut();
-                break;
-        }
-    }
-
-    private void SendInvite()
-    {
-        EmitSend(_request);
-        StartTimer(TransactionTimer.A);
-        StartTimer(TransactionTimer.B);
-    }
-
-    private void RetransmitInvite()
-    {
-        EmitSend(_request);
-        RetransmissionInterval *= 2; // no cap: Timer B ends the doubling after six rounds
-        StartTimer(TransactionTimer.A, RetransmissionInterval);
-    }
-
-    private void StopTimers(TransactionTimer first, TransactionTimer second)
-    {
-        StopTimer(first);
-        StopTimer(second);
-    }
-
-    private void PassUp(in ReceivedResponse<TMessage> response) =>
-        Emit(TransactionEffectKind.ResponseReceived, response.StatusCode, response.Message);
 
     private void AcknowledgeFailure(in ReceivedResponse<TMessage> response)
     {

@@ -14,7 +14,7 @@ namespace Gateway.Sip;
 /// threading and callback delivery. The state diagram is in <c>docs/sip-transactions.md</c>.
 /// </remarks>
 /// <typeparam name="TMessage">The layer above's parsed message type, handed back to it untouched (the ACK in Accepted).</typeparam>
-public sealed class InviteServerTransaction<TMessage> : SipTransaction, IStateful<InviteServerState>
+public sealed class InviteServerTransaction<TMessage> : SipTransaction<InviteServerState>
     where TMessage : class
 {
     private static readonly TriggerWithParameter<InviteServerTrigger, ReadOnlyMemory<byte>> Provisional;
@@ -26,7 +26,6 @@ public sealed class InviteServerTransaction<TMessage> : SipTransaction, IStatefu
     private readonly ReadOnlyMemory<byte> _trying;
     private ReadOnlyMemory<byte> _lastProvisional;
     private ReadOnlyMemory<byte> _final;
-    private InviteServerState _state;
 
     static InviteServerTransaction()
     {
@@ -55,7 +54,7 @@ public sealed class InviteServerTransaction<TMessage> : SipTransaction, IStatefu
             .OnEntryFrom(Failure, static (tx, in response, _) => tx.SendFinal(response), "send the final response")
             .OnEntry(static (tx, _) => tx.StartTimers(TransactionTimer.G, TransactionTimer.H), "start Timer G (unreliable) and Timer H")
             .OnExit(static (tx, _) => tx.StopTimers(TransactionTimer.G, TransactionTimer.H), "stop Timers G and H")
-            .InternalTransition(InviteServerTrigger.TimerG, static (tx, _) => tx.RetransmitFinal(), "resend the final response, restart Timer G at min(2·G, T2)")
+            .InternalTransition(InviteServerTrigger.TimerG, static (tx, _) => tx.Retransmit(tx._final, TransactionTimer.G, tx.DoubledIntervalUpToT2()), "resend the final response, restart Timer G at min(2·G, T2)")
             .InternalTransition(InviteServerTrigger.Retransmission, static (tx, _) => tx.EmitSend(tx._final), "resend the final response")
             .Permit(InviteServerTrigger.Ack, InviteServerState.Confirmed)
             .Permit(InviteServerTrigger.TimerH, InviteServerState.Terminated);
@@ -105,7 +104,7 @@ public sealed class InviteServerTransaction<TMessage> : SipTransaction, IStatefu
         SipTimerSettings timers,
         bool reliableTransport,
         TimeProvider timeProvider)
-        : base(sink, timers, reliableTransport, timeProvider)
+        : base(Machine.InitialState, sink, timers, reliableTransport, timeProvider)
     {
         if (tryingResponse.IsEmpty)
         {
@@ -114,17 +113,7 @@ public sealed class InviteServerTransaction<TMessage> : SipTransaction, IStatefu
 
         _sink = sink;
         _trying = tryingResponse;
-        _state = Machine.InitialState;
         StartTimerOnCreation(TransactionTimer.Trying);
-    }
-
-    /// <summary>The current state (a snapshot when read from another thread than the one handling an event).</summary>
-    public InviteServerState State => _state;
-
-    InviteServerState IStateful<InviteServerState>.State
-    {
-        get => _state;
-        set => _state = value;
     }
 
     /// <summary>The machine shared by every INVITE server transaction of this message type.</summary>
@@ -229,25 +218,5 @@ public sealed class InviteServerTransaction<TMessage> : SipTransaction, IStatefu
     {
         _final = response;
         EmitSend(response);
-    }
-
-    private void RetransmitFinal()
-    {
-        EmitSend(_final);
-        var doubled = RetransmissionInterval * 2;
-        RetransmissionInterval = doubled < Timers.T2 ? doubled : Timers.T2;
-        StartTimer(TransactionTimer.G, RetransmissionInterval);
-    }
-
-    private void StartTimers(TransactionTimer first, TransactionTimer second)
-    {
-        StartTimer(first);
-        StartTimer(second);
-    }
-
-    private void StopTimers(TransactionTimer first, TransactionTimer second)
-    {
-        StopTimer(first);
-        StopTimer(second);
     }
 }

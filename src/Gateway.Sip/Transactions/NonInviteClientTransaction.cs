@@ -12,15 +12,11 @@ namespace Gateway.Sip;
 /// threading and callback delivery. The state diagram is in <c>docs/sip-transactions.md</c>.
 /// </remarks>
 /// <typeparam name="TMessage">The layer above's parsed message type, handed back to it untouched.</typeparam>
-public sealed class NonInviteClientTransaction<TMessage> : SipTransaction, IStateful<NonInviteClientState>
+public sealed class NonInviteClientTransaction<TMessage> : ClientTransaction<TMessage, NonInviteClientState>
     where TMessage : class
 {
     private static readonly TriggerWithParameter<NonInviteClientTrigger, ReceivedResponse<TMessage>> Provisional;
     private static readonly TriggerWithParameter<NonInviteClientTrigger, ReceivedResponse<TMessage>> Final;
-
-    private readonly IClientTransactionSink<TMessage> _sink;
-    private readonly ReadOnlyMemory<byte> _request;
-    private NonInviteClientState _state;
 
     static NonInviteClientTransaction()
     {
@@ -38,21 +34,21 @@ public sealed class NonInviteClientTransaction<TMessage> : SipTransaction, IStat
 
         builder.Configure(NonInviteClientState.AwaitingFinal)
             .SubstateOf(NonInviteClientState.Live)
-            .OnEntry(static (tx, _) => tx.SendRequest(), "send request, start Timer E (unreliable) and Timer F")
-            .OnExit(static (tx, _) => tx.StopTimers(), "stop Timers E and F")
+            .OnEntry(static (tx, _) => tx.SendRequest(TransactionTimer.E, TransactionTimer.F), "send request, start Timer E (unreliable) and Timer F")
+            .OnExit(static (tx, _) => tx.StopTimers(TransactionTimer.E, TransactionTimer.F), "stop Timers E and F")
             .Permit(NonInviteClientTrigger.Final, NonInviteClientState.Completed)
             .Permit(NonInviteClientTrigger.TimerF, NonInviteClientState.Terminated);
 
         builder.Configure(NonInviteClientState.Trying)
             .SubstateOf(NonInviteClientState.AwaitingFinal)
-            .InternalTransition(NonInviteClientTrigger.TimerE, static (tx, _) => tx.Retransmit(tx.DoubledInterval()), "retransmit, restart Timer E at min(2·E, T2)")
+            .InternalTransition(NonInviteClientTrigger.TimerE, static (tx, _) => tx.RetransmitRequest(TransactionTimer.E, tx.DoubledIntervalUpToT2()), "retransmit, restart Timer E at min(2·E, T2)")
             .Permit(NonInviteClientTrigger.Provisional, NonInviteClientState.Proceeding);
 
         builder.Configure(NonInviteClientState.Proceeding)
             .SubstateOf(NonInviteClientState.AwaitingFinal)
             .OnEntryFrom(Provisional, static (tx, in response, _) => tx.PassUp(in response), "1xx to TU")
             .InternalTransition(Provisional, static (tx, in response, _) => tx.PassUp(in response), "1xx to TU")
-            .InternalTransition(NonInviteClientTrigger.TimerE, static (tx, _) => tx.Retransmit(tx.Timers.T2), "retransmit, restart Timer E at T2");
+            .InternalTransition(NonInviteClientTrigger.TimerE, static (tx, _) => tx.RetransmitRequest(TransactionTimer.E, tx.Timers.T2), "retransmit, restart Timer E at T2");
 
         builder.Configure(NonInviteClientState.Completed)
             .SubstateOf(NonInviteClientState.Live)
@@ -84,34 +80,12 @@ public sealed class NonInviteClientTransaction<TMessage> : SipTransaction, IStat
         SipTimerSettings timers,
         bool reliableTransport,
         TimeProvider timeProvider)
-        : base(sink, timers, reliableTransport, timeProvider)
+        : base(Machine.InitialState, request, sink, timers, reliableTransport, timeProvider)
     {
-        _sink = sink;
-        _request = request;
-        _state = Machine.InitialState;
-    }
-
-    /// <summary>The current state (a snapshot when read from another thread than the one handling an event).</summary>
-    public NonInviteClientState State => _state;
-
-    NonInviteClientState IStateful<NonInviteClientState>.State
-    {
-        get => _state;
-        set => _state = value;
     }
 
     /// <summary>The machine shared by every non-INVITE client transaction of this message type.</summary>
     internal static StateMachine<NonInviteClientState, NonInviteClientTrigger, NonInviteClientTransaction<TMessage>> Machine { get; }
-
-    /// <summary>Sends the request and starts Timers E (unreliable transports) and F: Created → Trying.</summary>
-    /// <exception cref="InvalidOperationException">Already started.</exception>
-    public void Start()
-    {
-        if (!Dispatch(Machine, this, NonInviteClientTrigger.Start) && !IsTerminated)
-        {
-            throw new InvalidOperationException("The non-INVITE client transaction has already been started.");
-        }
-    }
 
     /// <summary>
     /// A response that the layer above matched to this transaction (RFC 3261 §17.1.3). 1xx go to the TU and move
@@ -122,8 +96,7 @@ public sealed class NonInviteClientTransaction<TMessage> : SipTransaction, IStat
     /// <param name="response">The parsed response, handed to the TU as is.</param>
     public void ReceiveResponse(int statusCode, TMessage response)
     {
-        ArgumentNullException.ThrowIfNull(response);
-        var received = new ReceivedResponse<TMessage>(statusCode, response, default);
+        var received = Received(statusCode, response);
         switch (statusCode)
         {
             case >= 100 and <= 199:
@@ -141,6 +114,10 @@ public sealed class NonInviteClientTransaction<TMessage> : SipTransaction, IStat
     /// <inheritdoc/>
     public override void Abandon() => Dispatch(Machine, this, NonInviteClientTrigger.Abandon);
 
+    private protected override string Kind => "non-INVITE";
+
+    private protected override bool DispatchStart() => Dispatch(Machine, this, NonInviteClientTrigger.Start);
+
     private protected override void OnTimer(TransactionTimer timer)
     {
         switch (timer)
@@ -156,46 +133,4 @@ public sealed class NonInviteClientTransaction<TMessage> : SipTransaction, IStat
                 break;
         }
     }
-
-    private protected override void DeliverToUser(in TransactionEffect effect)
-    {
-        switch (effect.Kind)
-        {
-            case TransactionEffectKind.ResponseReceived:
-                _sink.ResponseReceived(effect.StatusCode, (TMessage)effect.Message!);
-                break;
-            case TransactionEffectKind.TimedOut:
-                _sink.TimedOut();
-                break;
-        }
-    }
-
-    private void SendRequest()
-    {
-        EmitSend(_request);
-        StartTimer(TransactionTimer.E);
-        StartTimer(TransactionTimer.F);
-    }
-
-    private void StopTimers()
-    {
-        StopTimer(TransactionTimer.E);
-        StopTimer(TransactionTimer.F);
-    }
-
-    private TimeSpan DoubledInterval()
-    {
-        var doubled = RetransmissionInterval * 2;
-        return doubled < Timers.T2 ? doubled : Timers.T2;
-    }
-
-    private void Retransmit(TimeSpan next)
-    {
-        EmitSend(_request);
-        RetransmissionInterval = next;
-        StartTimer(TransactionTimer.E, next);
-    }
-
-    private void PassUp(in ReceivedResponse<TMessage> response) =>
-        Emit(TransactionEffectKind.ResponseReceived, response.StatusCode, response.Message);
 }

@@ -11,13 +11,12 @@ namespace Gateway.Sip;
 /// answered here). Live from construction; passing the request to the TU is the creator's job. See
 /// <see cref="SipTransaction"/> for threading and callback delivery; the diagram is in <c>docs/sip-transactions.md</c>.
 /// </remarks>
-public sealed class NonInviteServerTransaction : SipTransaction, IStateful<NonInviteServerState>
+public sealed class NonInviteServerTransaction : SipTransaction<NonInviteServerState>
 {
     private static readonly TriggerWithParameter<NonInviteServerTrigger, ReadOnlyMemory<byte>> Provisional;
     private static readonly TriggerWithParameter<NonInviteServerTrigger, ReadOnlyMemory<byte>> Final;
 
     private ReadOnlyMemory<byte> _lastResponse;
-    private NonInviteServerState _state;
 
     static NonInviteServerTransaction()
     {
@@ -64,18 +63,8 @@ public sealed class NonInviteServerTransaction : SipTransaction, IStateful<NonIn
     /// <param name="reliableTransport">True over TCP, TLS or SCTP: Timer J is zero.</param>
     /// <param name="timeProvider">The clock and timers (a virtual one in tests).</param>
     public NonInviteServerTransaction(ITransactionSink sink, SipTimerSettings timers, bool reliableTransport, TimeProvider timeProvider)
-        : base(sink, timers, reliableTransport, timeProvider)
+        : base(Machine.InitialState, sink, timers, reliableTransport, timeProvider)
     {
-        _state = Machine.InitialState;
-    }
-
-    /// <summary>The current state (a snapshot when read from another thread than the one handling an event).</summary>
-    public NonInviteServerState State => _state;
-
-    NonInviteServerState IStateful<NonInviteServerState>.State
-    {
-        get => _state;
-        set => _state = value;
     }
 
     /// <summary>The machine shared by every non-INVITE server transaction.</summary>

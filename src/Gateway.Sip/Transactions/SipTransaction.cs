@@ -39,6 +39,11 @@ namespace Gateway.Sip;
 /// the lock is released. Once terminated, a transaction ignores every event.
 /// </para>
 /// <para>
+/// <see cref="SipTransaction{TState}"/> adds the state of each kind's machine, and
+/// <see cref="ClientTransaction{TMessage, TState}"/> what the two client transactions share: the request they send and
+/// re-send, <c>Start</c>, and the responses they pass up.
+/// </para>
+/// <para>
 /// Handling an event allocates nothing: effects are structs in a reused array, triggers carry struct arguments,
 /// and the state machine's actions are static lambdas.
 /// </para>
@@ -117,60 +122,16 @@ public abstract class SipTransaction
     private protected bool Dispatch<TState, TTrigger, TSelf>(StateMachine<TState, TTrigger, TSelf> machine, TSelf self, TTrigger trigger)
         where TState : struct, Enum
         where TTrigger : struct, Enum
-        where TSelf : SipTransaction, IStateful<TState>
-    {
-        bool handled;
-        bool deliver;
-        lock (_gate)
-        {
-            if (_terminated)
-            {
-                return false;
-            }
-
-            _lastTriggerUnhandled = false;
-            machine.Fire(self, trigger);
-            handled = !_lastTriggerUnhandled;
-            deliver = Settle();
-        }
-
-        if (deliver)
-        {
-            DeliverOutbox();
-        }
-
-        return handled;
-    }
+        where TSelf : SipTransaction, IStateful<TState> =>
+        Handle(new TriggerEvent<TState, TTrigger, TSelf>(machine, self, trigger));
 
     /// <summary>As <see cref="Dispatch{TState, TTrigger, TSelf}(StateMachine{TState, TTrigger, TSelf}, TSelf, TTrigger)"/> for a trigger with an argument.</summary>
     private protected bool Dispatch<TState, TTrigger, TSelf, TArg>(
         StateMachine<TState, TTrigger, TSelf> machine, TSelf self, TriggerWithParameter<TTrigger, TArg> trigger, in TArg argument)
         where TState : struct, Enum
         where TTrigger : struct, Enum
-        where TSelf : SipTransaction, IStateful<TState>
-    {
-        bool handled;
-        bool deliver;
-        lock (_gate)
-        {
-            if (_terminated)
-            {
-                return false;
-            }
-
-            _lastTriggerUnhandled = false;
-            machine.Fire(self, trigger, in argument);
-            handled = !_lastTriggerUnhandled;
-            deliver = Settle();
-        }
-
-        if (deliver)
-        {
-            DeliverOutbox();
-        }
-
-        return handled;
-    }
+        where TSelf : SipTransaction, IStateful<TState> =>
+        Handle(new TriggerEvent<TState, TTrigger, TSelf, TArg>(machine, self, trigger, argument));
 
     /// <summary>The machines' unhandled-trigger policy: late and out-of-state events are dropped, not thrown.</summary>
     private protected void MarkTriggerUnhandled() => _lastTriggerUnhandled = true;
@@ -247,6 +208,38 @@ public abstract class SipTransaction
             slot.Armed = null;
             slot.Timer!.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         }
+    }
+
+    /// <summary>Starts a state's two timers: a retransmission timer (which this transport may not use) and a lifetime timer.</summary>
+    private protected void StartTimers(TransactionTimer first, TransactionTimer second)
+    {
+        StartTimer(first);
+        StartTimer(second);
+    }
+
+    /// <summary>Stops a state's two timers.</summary>
+    private protected void StopTimers(TransactionTimer first, TransactionTimer second)
+    {
+        StopTimer(first);
+        StopTimer(second);
+    }
+
+    /// <summary>
+    /// Re-sends <paramref name="message"/> on an expiry of the retransmission timer <paramref name="timer"/> and
+    /// restarts it for <paramref name="next"/>, which becomes <see cref="RetransmissionInterval"/>.
+    /// </summary>
+    private protected void Retransmit(ReadOnlyMemory<byte> message, TransactionTimer timer, TimeSpan next)
+    {
+        EmitSend(message);
+        RetransmissionInterval = next;
+        StartTimer(timer, next);
+    }
+
+    /// <summary>The next interval of Timers E and G: twice the current one, at most T2.</summary>
+    private protected TimeSpan DoubledIntervalUpToT2()
+    {
+        var doubled = RetransmissionInterval * 2;
+        return doubled < Timers.T2 ? doubled : Timers.T2;
     }
 
     /// <summary>The Terminated state's entry: dispose every timer, ignore all later events, tell the sink last.</summary>
@@ -328,6 +321,33 @@ public abstract class SipTransaction
         {
             DeliverOutbox();
         }
+    }
+
+    /// <summary>The one path of every event but a timer's: fire under the lock, settle, then deliver outside it.</summary>
+    private bool Handle<TEvent>(in TEvent @event)
+        where TEvent : struct, ITransactionEvent
+    {
+        bool handled;
+        bool deliver;
+        lock (_gate)
+        {
+            if (_terminated)
+            {
+                return false;
+            }
+
+            _lastTriggerUnhandled = false;
+            @event.Fire();
+            handled = !_lastTriggerUnhandled;
+            deliver = Settle();
+        }
+
+        if (deliver)
+        {
+            DeliverOutbox();
+        }
+
+        return handled;
     }
 
     /// <summary>
@@ -433,5 +453,30 @@ public abstract class SipTransaction
         long frequency = _time.TimestampFrequency;
         long ticks = (long)((((Int128)timestampUnits * TimeSpan.TicksPerSecond) + frequency - 1) / frequency);
         return TimeSpan.FromTicks(Math.Max(1, ticks));
+    }
+
+    /// <summary>An event for <see cref="Handle{TEvent}"/>: a struct, so that handling it allocates nothing.</summary>
+    private interface ITransactionEvent
+    {
+        void Fire();
+    }
+
+    private readonly struct TriggerEvent<TState, TTrigger, TSelf>(StateMachine<TState, TTrigger, TSelf> machine, TSelf self, TTrigger trigger)
+        : ITransactionEvent
+        where TState : struct, Enum
+        where TTrigger : struct, Enum
+        where TSelf : SipTransaction, IStateful<TState>
+    {
+        public void Fire() => machine.Fire(self, trigger);
+    }
+
+    private readonly struct TriggerEvent<TState, TTrigger, TSelf, TArg>(
+        StateMachine<TState, TTrigger, TSelf> machine, TSelf self, TriggerWithParameter<TTrigger, TArg> trigger, TArg argument)
+        : ITransactionEvent
+        where TState : struct, Enum
+        where TTrigger : struct, Enum
+        where TSelf : SipTransaction, IStateful<TState>
+    {
+        public void Fire() => machine.Fire(self, trigger, in argument);
     }
 }

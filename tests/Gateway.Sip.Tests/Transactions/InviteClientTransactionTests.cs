@@ -1,27 +1,22 @@
 namespace Gateway.Sip.Tests.Transactions;
 
 /// <summary>RFC 3261 §17.1.1 with RFC 6026's Accepted state, in virtual time.</summary>
-public sealed class InviteClientTransactionTests
+public sealed class InviteClientTransactionTests : TransactionScenarioTests
 {
     private static readonly ReadOnlyMemory<byte> Ack486 = TestMessage.Bytes("ACK 486");
-
-    private readonly TimerCountingTimeProvider _clock = new();
-    private readonly RecordingSink _sink;
-
-    public InviteClientTransactionTests() => _sink = new RecordingSink(_clock);
 
     [Fact]
     public void Nothing_is_sent_before_Start_and_Start_sends_the_INVITE_in_Calling()
     {
         var tx = Create();
         Assert.Equal(InviteClientState.Created, tx.State);
-        _clock.AdvanceMilliseconds(1000);
-        Assert.Empty(_sink.Events);
+        Clock.AdvanceMilliseconds(1000);
+        Assert.Empty(Sink.Events);
 
         tx.Start();
 
         Assert.Equal(InviteClientState.Calling, tx.State);
-        Assert.Equal(["1000ms send INVITE"], _sink.Events);
+        Assert.Equal(["1000ms send INVITE"], Sink.Events);
     }
 
     [Fact]
@@ -39,14 +34,14 @@ public sealed class InviteClientTransactionTests
         var tx = Create();
         tx.Start();
 
-        _clock.AdvanceTo(31_999);
+        Clock.AdvanceTo(31_999);
         Assert.Equal(InviteClientState.Calling, tx.State);
-        _clock.AdvanceTo(32_000);
+        Clock.AdvanceTo(32_000);
 
         Assert.Equal(
             ["0ms send INVITE", "500ms send INVITE", "1500ms send INVITE", "3500ms send INVITE", "7500ms send INVITE",
              "15500ms send INVITE", "31500ms send INVITE", "32000ms timed out", "32000ms terminated"],
-            _sink.Events);
+            Sink.Events);
         Assert.Equal(InviteClientState.Terminated, tx.State);
         AssertReleased(tx);
     }
@@ -57,9 +52,9 @@ public sealed class InviteClientTransactionTests
         var tx = Create(reliable: true);
         tx.Start();
 
-        _clock.AdvanceTo(40_000);
+        Clock.AdvanceTo(40_000);
 
-        Assert.Equal(["0ms send INVITE", "32000ms timed out", "32000ms terminated"], _sink.Events);
+        Assert.Equal(["0ms send INVITE", "32000ms timed out", "32000ms terminated"], Sink.Events);
         AssertReleased(tx);
     }
 
@@ -69,12 +64,12 @@ public sealed class InviteClientTransactionTests
         var tx = Create(timers: new SipTimerSettings(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(5)));
         tx.Start();
 
-        _clock.AdvanceTo(20_000);
+        Clock.AdvanceTo(20_000);
 
         Assert.Equal(
             ["0ms send INVITE", "200ms send INVITE", "600ms send INVITE", "1400ms send INVITE", "3000ms send INVITE",
              "6200ms send INVITE", "12600ms send INVITE", "12800ms timed out", "12800ms terminated"],
-            _sink.Events);
+            Sink.Events);
     }
 
     [Fact]
@@ -82,20 +77,20 @@ public sealed class InviteClientTransactionTests
     {
         var tx = Create();
         tx.Start();
-        _clock.AdvanceTo(600);
+        Clock.AdvanceTo(600);
 
         tx.ReceiveResponse(100, new("Trying"));
         Assert.Equal(InviteClientState.Proceeding, tx.State);
         tx.ReceiveResponse(180, new("Ringing"));
         tx.ReceiveResponse(183, new("Session Progress"));
-        _clock.AdvanceTo(120_000);
+        Clock.AdvanceTo(120_000);
 
         Assert.Equal(
             ["0ms send INVITE", "500ms send INVITE", "600ms response 100 Trying", "600ms response 180 Ringing",
              "600ms response 183 Session Progress"],
-            _sink.Events);
+            Sink.Events);
         Assert.Equal(InviteClientState.Proceeding, tx.State);
-        Assert.Equal(0, _clock.ActiveTimers);
+        Assert.Equal(0, Clock.ActiveTimers);
     }
 
     [Theory]
@@ -110,12 +105,12 @@ public sealed class InviteClientTransactionTests
             tx.ReceiveResponse(180, new("Ringing"));
         }
 
-        _sink.Clear();
-        _clock.AdvanceTo(400); // before Timer A's first retransmission
+        Sink.Clear();
+        Clock.AdvanceTo(400); // before Timer A's first retransmission
         tx.ReceiveResponse(486, new("Busy"), Ack486);
 
         Assert.Equal(InviteClientState.Completed, tx.State);
-        Assert.Equal(["400ms send ACK 486", "400ms response 486 Busy"], _sink.Events);
+        Assert.Equal(["400ms send ACK 486", "400ms response 486 Busy"], Sink.Events);
     }
 
     [Fact]
@@ -124,18 +119,18 @@ public sealed class InviteClientTransactionTests
         var tx = Create();
         tx.Start();
         tx.ReceiveResponse(486, new("Busy"), Ack486);
-        _sink.Clear();
+        Sink.Clear();
 
-        _clock.AdvanceTo(2_000);
+        Clock.AdvanceTo(2_000);
         tx.ReceiveResponse(486, new("Busy again"), TestMessage.Bytes("ACK other"));
         tx.ReceiveResponse(180, new("late Ringing"));
         tx.ReceiveResponse(200, new("late OK"));
-        _clock.AdvanceTo(31_999);
+        Clock.AdvanceTo(31_999);
         Assert.Equal(InviteClientState.Completed, tx.State);
-        _clock.AdvanceTo(32_000);
+        Clock.AdvanceTo(32_000);
 
         // The ACK of the first final is re-sent; no retransmission of the INVITE, nothing more for the TU.
-        Assert.Equal(["2000ms send ACK 486", "32000ms terminated"], _sink.Events);
+        Assert.Equal(["2000ms send ACK 486", "32000ms terminated"], Sink.Events);
         AssertReleased(tx);
     }
 
@@ -145,17 +140,17 @@ public sealed class InviteClientTransactionTests
         var slow = Create(timers: new SipTimerSettings(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(5)));
         slow.Start();
         slow.ReceiveResponse(404, new("Not Found"), Ack486);
-        _clock.AdvanceTo(63_999);
+        Clock.AdvanceTo(63_999);
         Assert.Equal(InviteClientState.Completed, slow.State);
-        _clock.AdvanceTo(64_000);
+        Clock.AdvanceTo(64_000);
         Assert.Equal(InviteClientState.Terminated, slow.State);
 
         var fast = Create(timers: new SipTimerSettings(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(5)));
         fast.Start();
         fast.ReceiveResponse(404, new("Not Found"), Ack486);
-        _clock.AdvanceMilliseconds(31_999);
+        Clock.AdvanceMilliseconds(31_999);
         Assert.Equal(InviteClientState.Completed, fast.State);
-        _clock.AdvanceMilliseconds(1);
+        Clock.AdvanceMilliseconds(1);
         Assert.Equal(InviteClientState.Terminated, fast.State);
     }
 
@@ -164,12 +159,12 @@ public sealed class InviteClientTransactionTests
     {
         var tx = Create(reliable: true);
         tx.Start();
-        _clock.AdvanceTo(3_000);
+        Clock.AdvanceTo(3_000);
 
         tx.ReceiveResponse(503, new("Unavailable"), Ack486);
 
         Assert.Equal(InviteClientState.Terminated, tx.State);
-        Assert.Equal(["0ms send INVITE", "3000ms send ACK 486", "3000ms response 503 Unavailable", "3000ms terminated"], _sink.Events);
+        Assert.Equal(["0ms send INVITE", "3000ms send ACK 486", "3000ms response 503 Unavailable", "3000ms terminated"], Sink.Events);
         AssertReleased(tx);
     }
 
@@ -185,11 +180,11 @@ public sealed class InviteClientTransactionTests
             tx.ReceiveResponse(180, new("Ringing"));
         }
 
-        _sink.Clear();
+        Sink.Clear();
         tx.ReceiveResponse(200, new("OK"));
 
         Assert.Equal(InviteClientState.Accepted, tx.State);
-        Assert.Equal(["0ms response 200 OK"], _sink.Events);
+        Assert.Equal(["0ms response 200 OK"], Sink.Events);
     }
 
     [Fact]
@@ -197,21 +192,21 @@ public sealed class InviteClientTransactionTests
     {
         var tx = Create();
         tx.Start();
-        _clock.AdvanceTo(1_000);
+        Clock.AdvanceTo(1_000);
         tx.ReceiveResponse(200, new("OK from A"));
-        _clock.AdvanceTo(1_500);
+        Clock.AdvanceTo(1_500);
         tx.ReceiveResponse(200, new("OK from A"));
         tx.ReceiveResponse(200, new("OK from B"));
         tx.ReceiveResponse(180, new("late Ringing"));
         tx.ReceiveResponse(486, new("Busy from C"), Ack486);
-        _clock.AdvanceTo(32_999);
+        Clock.AdvanceTo(32_999);
         Assert.Equal(InviteClientState.Accepted, tx.State);
-        _clock.AdvanceTo(33_000);
+        Clock.AdvanceTo(33_000);
 
         Assert.Equal(
             ["0ms send INVITE", "500ms send INVITE", "1000ms response 200 OK from A", "1500ms response 200 OK from A",
              "1500ms response 200 OK from B", "33000ms terminated"],
-            _sink.Events);
+            Sink.Events);
         AssertReleased(tx);
     }
 
@@ -222,9 +217,9 @@ public sealed class InviteClientTransactionTests
         tx.Start();
         tx.ReceiveResponse(202, new("Accepted"));
 
-        _clock.AdvanceTo(15_999);
+        Clock.AdvanceTo(15_999);
         Assert.Equal(InviteClientState.Accepted, tx.State);
-        _clock.AdvanceTo(16_000);
+        Clock.AdvanceTo(16_000);
         Assert.Equal(InviteClientState.Terminated, tx.State);
     }
 
@@ -245,12 +240,7 @@ public sealed class InviteClientTransactionTests
         }
 
         Assert.Equal(state, tx.State.ToString());
-        _sink.Clear();
-
-        tx.TransportError();
-
-        Assert.Equal(["0ms transport failed", "0ms terminated"], _sink.Events);
-        AssertReleased(tx);
+        AssertTransportErrorEndsIt(tx);
     }
 
     [Fact]
@@ -259,11 +249,11 @@ public sealed class InviteClientTransactionTests
         var tx = Create();
         tx.Start();
         tx.ReceiveResponse(180, new("Ringing"));
-        _sink.Clear();
+        Sink.Clear();
 
         tx.Abandon();
 
-        Assert.Equal(["0ms terminated"], _sink.Events);
+        Assert.Equal(["0ms terminated"], Sink.Events);
         AssertReleased(tx);
     }
 
@@ -272,8 +262,8 @@ public sealed class InviteClientTransactionTests
     {
         var tx = Create();
         tx.Start();
-        _clock.AdvanceTo(32_000);
-        _sink.Clear();
+        Clock.AdvanceTo(32_000);
+        Sink.Clear();
 
         tx.ReceiveResponse(180, new("Ringing"));
         tx.ReceiveResponse(200, new("OK"));
@@ -281,10 +271,10 @@ public sealed class InviteClientTransactionTests
         tx.TransportError();
         tx.Abandon();
         tx.Start();
-        _clock.AdvanceTo(100_000);
+        Clock.AdvanceTo(100_000);
 
-        Assert.Empty(_sink.Events);
-        Assert.Equal(1, _sink.TerminatedCount);
+        Assert.Empty(Sink.Events);
+        Assert.Equal(1, Sink.TerminatedCount);
         Assert.Equal(InviteClientState.Terminated, tx.State);
     }
 
@@ -293,13 +283,13 @@ public sealed class InviteClientTransactionTests
     {
         var tx = Create();
         tx.Start();
-        _sink.Clear();
+        Sink.Clear();
 
         tx.ReceiveResponse(99, new("bogus"));
         tx.ReceiveResponse(700, new("bogus"));
         Assert.Throws<ArgumentException>(() => tx.ReceiveResponse(486, new("Busy")));
 
-        Assert.Empty(_sink.Events);
+        Assert.Empty(Sink.Events);
         Assert.Equal(InviteClientState.Calling, tx.State);
     }
 
@@ -307,7 +297,7 @@ public sealed class InviteClientTransactionTests
     public void The_TU_may_call_back_into_the_transaction_from_a_callback()
     {
         var tx = Create();
-        _sink.OnCallback = what =>
+        Sink.OnCallback = what =>
         {
             if (what == "response 180 Ringing")
             {
@@ -318,15 +308,15 @@ public sealed class InviteClientTransactionTests
 
         tx.ReceiveResponse(180, new("Ringing"));
 
-        Assert.Equal(["0ms send INVITE", "0ms response 180 Ringing", "0ms terminated"], _sink.Events);
-        Assert.Equal(0, _sink.Overlaps);
+        Assert.Equal(["0ms send INVITE", "0ms response 180 Ringing", "0ms terminated"], Sink.Events);
+        Assert.Equal(0, Sink.Overlaps);
     }
 
     [Fact]
     public void A_transport_that_fails_inside_Send_may_report_it_at_once()
     {
         var tx = Create();
-        _sink.OnCallback = what =>
+        Sink.OnCallback = what =>
         {
             if (what.StartsWith("send", StringComparison.Ordinal))
             {
@@ -336,7 +326,7 @@ public sealed class InviteClientTransactionTests
 
         tx.Start();
 
-        Assert.Equal(["0ms send INVITE", "0ms transport failed", "0ms terminated"], _sink.Events);
+        Assert.Equal(["0ms send INVITE", "0ms transport failed", "0ms terminated"], Sink.Events);
         AssertReleased(tx);
     }
 
@@ -345,20 +335,11 @@ public sealed class InviteClientTransactionTests
     {
         var tx = Create();
         tx.Start();
-        _clock.AdvanceTo(32_000);
+        Clock.AdvanceTo(32_000);
 
-        Assert.Equal(2, _clock.CreatedTimers); // Timer A's slot and Timer B's slot, for seven arms
+        Assert.Equal(2, Clock.CreatedTimers); // Timer A's slot and Timer B's slot, for seven arms
     }
 
     private InviteClientTransaction<TestMessage> Create(bool reliable = false, SipTimerSettings? timers = null) =>
-        new(TestMessage.Bytes("INVITE"), _sink, timers ?? SipTimerSettings.Default, reliable, _clock);
-
-    private void AssertReleased(SipTransaction tx)
-    {
-        Assert.True(tx.IsTerminated);
-        Assert.Equal(0, _clock.ActiveTimers);
-        Assert.Equal(0, _clock.LiveTimers);
-        Assert.Equal(1, _sink.TerminatedCount);
-        Assert.Equal(0, _sink.AfterTerminated);
-    }
+        new(TestMessage.Bytes("INVITE"), Sink, timers ?? SipTimerSettings.Default, reliable, Clock);
 }

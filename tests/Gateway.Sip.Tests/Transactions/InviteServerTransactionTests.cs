@@ -1,16 +1,11 @@
 namespace Gateway.Sip.Tests.Transactions;
 
 /// <summary>RFC 3261 §17.2.1 with RFC 6026's Accepted state, in virtual time.</summary>
-public sealed class InviteServerTransactionTests
+public sealed class InviteServerTransactionTests : TransactionScenarioTests
 {
     private static readonly ReadOnlyMemory<byte> Ringing = TestMessage.Bytes("180 Ringing");
     private static readonly ReadOnlyMemory<byte> Busy = TestMessage.Bytes("486 Busy");
     private static readonly ReadOnlyMemory<byte> Ok = TestMessage.Bytes("200 OK");
-
-    private readonly TimerCountingTimeProvider _clock = new();
-    private readonly RecordingSink _sink;
-
-    public InviteServerTransactionTests() => _sink = new RecordingSink(_clock);
 
     [Theory]
     [InlineData(false)]
@@ -20,39 +15,39 @@ public sealed class InviteServerTransactionTests
         var tx = Create(reliable);
         Assert.Equal(InviteServerState.Proceeding, tx.State);
 
-        _clock.AdvanceTo(199);
-        Assert.Empty(_sink.Events);
-        _clock.AdvanceTo(200);
-        Assert.Equal(["200ms send 100 Trying"], _sink.Events);
+        Clock.AdvanceTo(199);
+        Assert.Empty(Sink.Events);
+        Clock.AdvanceTo(200);
+        Assert.Equal(["200ms send 100 Trying"], Sink.Events);
 
-        _clock.AdvanceTo(120_000);
-        Assert.Equal(["200ms send 100 Trying"], _sink.Events);
+        Clock.AdvanceTo(120_000);
+        Assert.Equal(["200ms send 100 Trying"], Sink.Events);
         Assert.Equal(InviteServerState.Proceeding, tx.State);
-        Assert.Equal(0, _clock.ActiveTimers);
+        Assert.Equal(0, Clock.ActiveTimers);
     }
 
     [Fact]
     public void No_100_Trying_when_the_TU_sends_a_provisional_first()
     {
         var tx = Create();
-        _clock.AdvanceTo(150);
+        Clock.AdvanceTo(150);
 
         Assert.True(tx.SendResponse(180, Ringing));
-        _clock.AdvanceTo(10_000);
+        Clock.AdvanceTo(10_000);
 
-        Assert.Equal(["150ms send 180 Ringing"], _sink.Events);
+        Assert.Equal(["150ms send 180 Ringing"], Sink.Events);
     }
 
     [Fact]
     public void No_100_Trying_when_the_TU_answers_with_a_final_response_first()
     {
         var tx = Create(reliable: true);
-        _clock.AdvanceTo(100);
+        Clock.AdvanceTo(100);
 
         Assert.True(tx.SendResponse(200, Ok));
-        _clock.AdvanceTo(10_000);
+        Clock.AdvanceTo(10_000);
 
-        Assert.Equal(["100ms send 200 OK"], _sink.Events);
+        Assert.Equal(["100ms send 200 OK"], Sink.Events);
     }
 
     [Fact]
@@ -60,29 +55,29 @@ public sealed class InviteServerTransactionTests
     {
         var tx = Create(timers: new SipTimerSettings(SipTimerSettings.DefaultT1, SipTimerSettings.DefaultT2, SipTimerSettings.DefaultT4, TimeSpan.FromMilliseconds(50)));
 
-        _clock.AdvanceTo(49);
-        Assert.Empty(_sink.Events);
-        _clock.AdvanceTo(50);
+        Clock.AdvanceTo(49);
+        Assert.Empty(Sink.Events);
+        Clock.AdvanceTo(50);
 
-        Assert.Equal(["50ms send 100 Trying"], _sink.Events);
+        Assert.Equal(["50ms send 100 Trying"], Sink.Events);
     }
 
     [Fact]
     public void In_Proceeding_a_retransmitted_INVITE_gets_the_last_provisional_again()
     {
         var tx = Create();
-        _clock.AdvanceTo(500);
+        Clock.AdvanceTo(500);
         tx.ReceiveRetransmission();
-        _clock.AdvanceTo(600);
+        Clock.AdvanceTo(600);
         tx.SendResponse(180, Ringing);
         tx.SendResponse(183, TestMessage.Bytes("183 Session Progress"));
-        _clock.AdvanceTo(1_500);
+        Clock.AdvanceTo(1_500);
         tx.ReceiveRetransmission();
 
         Assert.Equal(
             ["200ms send 100 Trying", "500ms send 100 Trying", "600ms send 180 Ringing", "600ms send 183 Session Progress",
              "1500ms send 183 Session Progress"],
-            _sink.Events);
+            Sink.Events);
         Assert.Equal(InviteServerState.Proceeding, tx.State);
     }
 
@@ -90,12 +85,12 @@ public sealed class InviteServerTransactionTests
     public void An_INVITE_retransmitted_before_any_provisional_is_answered_with_100_Trying_at_once()
     {
         var tx = Create();
-        _clock.AdvanceTo(50);
+        Clock.AdvanceTo(50);
 
         tx.ReceiveRetransmission();
-        _clock.AdvanceTo(1_000);
+        Clock.AdvanceTo(1_000);
 
-        Assert.Equal(["50ms send 100 Trying"], _sink.Events);
+        Assert.Equal(["50ms send 100 Trying"], Sink.Events);
     }
 
     [Fact]
@@ -103,20 +98,20 @@ public sealed class InviteServerTransactionTests
     {
         var tx = Create();
         tx.SendResponse(180, Ringing);
-        _clock.AdvanceTo(1_000);
-        _sink.Clear();
+        Clock.AdvanceTo(1_000);
+        Sink.Clear();
 
         Assert.True(tx.SendResponse(486, Busy));
         Assert.Equal(InviteServerState.Completed, tx.State);
-        _clock.AdvanceTo(32_999);
+        Clock.AdvanceTo(32_999);
         Assert.Equal(InviteServerState.Completed, tx.State);
-        _clock.AdvanceTo(33_000);
+        Clock.AdvanceTo(33_000);
 
         Assert.Equal(
             ["1000ms send 486 Busy", "1500ms send 486 Busy", "2500ms send 486 Busy", "4500ms send 486 Busy",
              "8500ms send 486 Busy", "12500ms send 486 Busy", "16500ms send 486 Busy", "20500ms send 486 Busy",
              "24500ms send 486 Busy", "28500ms send 486 Busy", "32500ms send 486 Busy", "33000ms timed out", "33000ms terminated"],
-            _sink.Events);
+            Sink.Events);
         AssertReleased(tx);
     }
 
@@ -126,7 +121,7 @@ public sealed class InviteServerTransactionTests
         var tx = Create(timers: new SipTimerSettings(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(1)));
         tx.SendResponse(404, TestMessage.Bytes("404"));
 
-        _clock.AdvanceTo(10_000);
+        Clock.AdvanceTo(10_000);
 
         var expected = new List<string> { "0ms send 404", "100ms send 404", "300ms send 404", "700ms send 404" };
         for (int at = 1_100; at < 6_400; at += 400)
@@ -135,7 +130,7 @@ public sealed class InviteServerTransactionTests
         }
 
         expected.AddRange(["6400ms timed out", "6400ms terminated"]);
-        Assert.Equal(expected, _sink.Events);
+        Assert.Equal(expected, Sink.Events);
     }
 
     [Fact]
@@ -143,22 +138,22 @@ public sealed class InviteServerTransactionTests
     {
         var tx = Create();
         tx.SendResponse(486, Busy);
-        _clock.AdvanceTo(700);
+        Clock.AdvanceTo(700);
         tx.ReceiveRetransmission();
-        _clock.AdvanceTo(1_600);
+        Clock.AdvanceTo(1_600);
 
         tx.ReceiveAck(new("ACK"));
         Assert.Equal(InviteServerState.Confirmed, tx.State);
         tx.ReceiveAck(new("ACK again"));
         tx.ReceiveRetransmission();
-        _clock.AdvanceTo(6_599);
+        Clock.AdvanceTo(6_599);
         Assert.Equal(InviteServerState.Confirmed, tx.State);
-        _clock.AdvanceTo(6_600);
+        Clock.AdvanceTo(6_600);
 
         // Timer G (due at 500 and 1500) ran until the ACK; the ACKs are the transaction's own, never the TU's.
         Assert.Equal(
             ["0ms send 486 Busy", "500ms send 486 Busy", "700ms send 486 Busy", "1500ms send 486 Busy", "6600ms terminated"],
-            _sink.Events);
+            Sink.Events);
         AssertReleased(tx);
     }
 
@@ -167,11 +162,11 @@ public sealed class InviteServerTransactionTests
     {
         var tx = Create(reliable: true);
         tx.SendResponse(603, TestMessage.Bytes("603 Decline"));
-        _clock.AdvanceTo(2_000);
+        Clock.AdvanceTo(2_000);
 
         tx.ReceiveAck(new("ACK"));
 
-        Assert.Equal(["0ms send 603 Decline", "2000ms terminated"], _sink.Events);
+        Assert.Equal(["0ms send 603 Decline", "2000ms terminated"], Sink.Events);
         AssertReleased(tx);
     }
 
@@ -181,9 +176,9 @@ public sealed class InviteServerTransactionTests
         var tx = Create(reliable: true);
         tx.SendResponse(486, Busy);
 
-        _clock.AdvanceTo(40_000);
+        Clock.AdvanceTo(40_000);
 
-        Assert.Equal(["0ms send 486 Busy", "32000ms timed out", "32000ms terminated"], _sink.Events);
+        Assert.Equal(["0ms send 486 Busy", "32000ms timed out", "32000ms terminated"], Sink.Events);
         AssertReleased(tx);
     }
 
@@ -192,23 +187,23 @@ public sealed class InviteServerTransactionTests
     {
         var tx = Create();
         tx.SendResponse(180, Ringing);
-        _clock.AdvanceTo(1_000);
+        Clock.AdvanceTo(1_000);
 
         Assert.True(tx.SendResponse(200, Ok));
         Assert.Equal(InviteServerState.Accepted, tx.State);
-        _clock.AdvanceTo(1_400);
+        Clock.AdvanceTo(1_400);
         tx.ReceiveRetransmission();
-        _clock.AdvanceTo(1_500);
+        Clock.AdvanceTo(1_500);
         Assert.True(tx.SendResponse(200, Ok)); // the TU's own retransmission (RFC 3261 §13.3.1.4)
-        _clock.AdvanceTo(2_000);
+        Clock.AdvanceTo(2_000);
         tx.ReceiveAck(new("ACK"));
-        _clock.AdvanceTo(32_999);
+        Clock.AdvanceTo(32_999);
         Assert.Equal(InviteServerState.Accepted, tx.State);
-        _clock.AdvanceTo(33_000);
+        Clock.AdvanceTo(33_000);
 
         Assert.Equal(
             ["0ms send 180 Ringing", "1000ms send 200 OK", "1500ms send 200 OK", "2000ms ack ACK", "33000ms terminated"],
-            _sink.Events);
+            Sink.Events);
         AssertReleased(tx);
     }
 
@@ -228,7 +223,7 @@ public sealed class InviteServerTransactionTests
 
         Assert.Throws<ArgumentOutOfRangeException>(() => accepted.SendResponse(99, Ok));
         Assert.Throws<ArgumentOutOfRangeException>(() => accepted.SendResponse(700, Ok));
-        Assert.Equal(["0ms send 486 Busy", "0ms send 200 OK"], _sink.Events);
+        Assert.Equal(["0ms send 486 Busy", "0ms send 200 OK"], Sink.Events);
     }
 
     [Fact]
@@ -240,7 +235,7 @@ public sealed class InviteServerTransactionTests
         tx.ReceiveAck(new("stray ACK"));
 
         Assert.Equal(InviteServerState.Proceeding, tx.State);
-        Assert.Equal(["0ms send 180 Ringing"], _sink.Events);
+        Assert.Equal(["0ms send 180 Ringing"], Sink.Events);
     }
 
     [Theory]
@@ -259,12 +254,7 @@ public sealed class InviteServerTransactionTests
         }
 
         Assert.Equal(state, tx.State.ToString());
-        _sink.Clear();
-
-        tx.TransportError();
-
-        Assert.Equal(["0ms transport failed", "0ms terminated"], _sink.Events);
-        AssertReleased(tx);
+        AssertTransportErrorEndsIt(tx);
     }
 
     [Fact]
@@ -273,9 +263,9 @@ public sealed class InviteServerTransactionTests
         var tx = Create();
 
         tx.Abandon();
-        _clock.AdvanceTo(1_000);
+        Clock.AdvanceTo(1_000);
 
-        Assert.Equal(["0ms terminated"], _sink.Events);
+        Assert.Equal(["0ms terminated"], Sink.Events);
         AssertReleased(tx);
     }
 
@@ -285,24 +275,24 @@ public sealed class InviteServerTransactionTests
         var tx = Create(reliable: true);
         tx.SendResponse(486, Busy);
         tx.ReceiveAck(new("ACK"));
-        _sink.Clear();
+        Sink.Clear();
 
         Assert.False(tx.SendResponse(200, Ok));
         tx.ReceiveRetransmission();
         tx.ReceiveAck(new("ACK"));
         tx.TransportError();
         tx.Abandon();
-        _clock.AdvanceTo(100_000);
+        Clock.AdvanceTo(100_000);
 
-        Assert.Empty(_sink.Events);
-        Assert.Equal(1, _sink.TerminatedCount);
+        Assert.Empty(Sink.Events);
+        Assert.Equal(1, Sink.TerminatedCount);
     }
 
     [Fact]
     public void The_TU_may_respond_from_inside_a_callback()
     {
         var tx = Create(reliable: true);
-        _sink.OnCallback = what =>
+        Sink.OnCallback = what =>
         {
             switch (what)
             {
@@ -318,29 +308,20 @@ public sealed class InviteServerTransactionTests
             }
         };
 
-        _clock.AdvanceTo(200);
+        Clock.AdvanceTo(200);
         tx.ReceiveAck(new("ACK"));
 
-        Assert.Equal(["200ms send 100 Trying", "200ms send 180 Ringing", "200ms send 200 OK", "200ms ack ACK", "200ms terminated"], _sink.Events);
-        Assert.Equal(0, _sink.Overlaps);
+        Assert.Equal(["200ms send 100 Trying", "200ms send 180 Ringing", "200ms send 200 OK", "200ms ack ACK", "200ms terminated"], Sink.Events);
+        Assert.Equal(0, Sink.Overlaps);
         AssertReleased(tx);
     }
 
     [Fact]
     public void The_100_Trying_response_is_required()
     {
-        Assert.Throws<ArgumentException>(() => new InviteServerTransaction<TestMessage>(ReadOnlyMemory<byte>.Empty, _sink, SipTimerSettings.Default, false, _clock));
+        Assert.Throws<ArgumentException>(() => new InviteServerTransaction<TestMessage>(ReadOnlyMemory<byte>.Empty, Sink, SipTimerSettings.Default, false, Clock));
     }
 
     private InviteServerTransaction<TestMessage> Create(bool reliable = false, SipTimerSettings? timers = null) =>
-        new(TestMessage.Bytes("100 Trying"), _sink, timers ?? SipTimerSettings.Default, reliable, _clock);
-
-    private void AssertReleased(SipTransaction tx)
-    {
-        Assert.True(tx.IsTerminated);
-        Assert.Equal(0, _clock.ActiveTimers);
-        Assert.Equal(0, _clock.LiveTimers);
-        Assert.Equal(1, _sink.TerminatedCount);
-        Assert.Equal(0, _sink.AfterTerminated);
-    }
+        new(TestMessage.Bytes("100 Trying"), Sink, timers ?? SipTimerSettings.Default, reliable, Clock);
 }

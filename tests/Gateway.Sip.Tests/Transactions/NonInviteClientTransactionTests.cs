@@ -1,24 +1,19 @@
 namespace Gateway.Sip.Tests.Transactions;
 
 /// <summary>RFC 3261 §17.1.2, in virtual time.</summary>
-public sealed class NonInviteClientTransactionTests
+public sealed class NonInviteClientTransactionTests : TransactionScenarioTests
 {
-    private readonly TimerCountingTimeProvider _clock = new();
-    private readonly RecordingSink _sink;
-
-    public NonInviteClientTransactionTests() => _sink = new RecordingSink(_clock);
-
     [Fact]
     public void Nothing_is_sent_before_Start_and_Start_sends_the_request_in_Trying()
     {
         var tx = Create();
         Assert.Equal(NonInviteClientState.Created, tx.State);
-        Assert.Empty(_sink.Events);
+        Assert.Empty(Sink.Events);
 
         tx.Start();
 
         Assert.Equal(NonInviteClientState.Trying, tx.State);
-        Assert.Equal(["0ms send OPTIONS"], _sink.Events);
+        Assert.Equal(["0ms send OPTIONS"], Sink.Events);
         Assert.Throws<InvalidOperationException>(tx.Start);
     }
 
@@ -28,15 +23,15 @@ public sealed class NonInviteClientTransactionTests
         var tx = Create();
         tx.Start();
 
-        _clock.AdvanceTo(31_999);
+        Clock.AdvanceTo(31_999);
         Assert.Equal(NonInviteClientState.Trying, tx.State);
-        _clock.AdvanceTo(32_000);
+        Clock.AdvanceTo(32_000);
 
         Assert.Equal(
             ["0ms send OPTIONS", "500ms send OPTIONS", "1500ms send OPTIONS", "3500ms send OPTIONS", "7500ms send OPTIONS",
              "11500ms send OPTIONS", "15500ms send OPTIONS", "19500ms send OPTIONS", "23500ms send OPTIONS",
              "27500ms send OPTIONS", "31500ms send OPTIONS", "32000ms timed out", "32000ms terminated"],
-            _sink.Events);
+            Sink.Events);
         AssertReleased(tx);
     }
 
@@ -46,9 +41,9 @@ public sealed class NonInviteClientTransactionTests
         var tx = Create(reliable: true);
         tx.Start();
 
-        _clock.AdvanceTo(60_000);
+        Clock.AdvanceTo(60_000);
 
-        Assert.Equal(["0ms send OPTIONS", "32000ms timed out", "32000ms terminated"], _sink.Events);
+        Assert.Equal(["0ms send OPTIONS", "32000ms timed out", "32000ms terminated"], Sink.Events);
         AssertReleased(tx);
     }
 
@@ -57,17 +52,17 @@ public sealed class NonInviteClientTransactionTests
     {
         var tx = Create();
         tx.Start();
-        _clock.AdvanceTo(700);
+        Clock.AdvanceTo(700);
 
         tx.ReceiveResponse(100, new("Trying"));
         Assert.Equal(NonInviteClientState.Proceeding, tx.State);
-        _clock.AdvanceTo(32_000);
+        Clock.AdvanceTo(32_000);
 
         Assert.Equal(
             ["0ms send OPTIONS", "500ms send OPTIONS", "700ms response 100 Trying", "1500ms send OPTIONS",
              "5500ms send OPTIONS", "9500ms send OPTIONS", "13500ms send OPTIONS", "17500ms send OPTIONS",
              "21500ms send OPTIONS", "25500ms send OPTIONS", "29500ms send OPTIONS", "32000ms timed out", "32000ms terminated"],
-            _sink.Events);
+            Sink.Events);
         AssertReleased(tx);
     }
 
@@ -80,7 +75,7 @@ public sealed class NonInviteClientTransactionTests
         tx.ReceiveResponse(100, new("Trying"));
         tx.ReceiveResponse(100, new("Trying again"));
 
-        Assert.Equal(["0ms send OPTIONS", "0ms response 100 Trying", "0ms response 100 Trying again"], _sink.Events);
+        Assert.Equal(["0ms send OPTIONS", "0ms response 100 Trying", "0ms response 100 Trying again"], Sink.Events);
     }
 
     [Theory]
@@ -97,18 +92,18 @@ public sealed class NonInviteClientTransactionTests
             tx.ReceiveResponse(100, new("Trying"));
         }
 
-        _clock.AdvanceTo(400);
-        _sink.Clear();
+        Clock.AdvanceTo(400);
+        Sink.Clear();
         tx.ReceiveResponse(status, new("final"));
         Assert.Equal(NonInviteClientState.Completed, tx.State);
-        _clock.AdvanceTo(1_000);
+        Clock.AdvanceTo(1_000);
         tx.ReceiveResponse(status, new("retransmitted final"));
         tx.ReceiveResponse(100, new("late Trying"));
-        _clock.AdvanceTo(5_399);
+        Clock.AdvanceTo(5_399);
         Assert.Equal(NonInviteClientState.Completed, tx.State);
-        _clock.AdvanceTo(5_400);
+        Clock.AdvanceTo(5_400);
 
-        Assert.Equal([$"400ms response {status} final", "5400ms terminated"], _sink.Events);
+        Assert.Equal([$"400ms response {status} final", "5400ms terminated"], Sink.Events);
         AssertReleased(tx);
     }
 
@@ -120,7 +115,7 @@ public sealed class NonInviteClientTransactionTests
 
         tx.ReceiveResponse(200, new("OK"));
 
-        Assert.Equal(["0ms send OPTIONS", "0ms response 200 OK", "0ms terminated"], _sink.Events);
+        Assert.Equal(["0ms send OPTIONS", "0ms response 200 OK", "0ms terminated"], Sink.Events);
         AssertReleased(tx);
     }
 
@@ -131,7 +126,7 @@ public sealed class NonInviteClientTransactionTests
         var tx = Create(timers: timers);
         tx.Start();
 
-        _clock.AdvanceTo(10_000);
+        Clock.AdvanceTo(10_000);
 
         var expected = new List<string> { "0ms send OPTIONS", "100ms send OPTIONS", "300ms send OPTIONS", "700ms send OPTIONS" };
         for (int at = 1_100; at < 6_400; at += 400)
@@ -140,14 +135,14 @@ public sealed class NonInviteClientTransactionTests
         }
 
         expected.AddRange(["6400ms timed out", "6400ms terminated"]);
-        Assert.Equal(expected, _sink.Events);
+        Assert.Equal(expected, Sink.Events);
 
         var second = Create(timers: timers);
         second.Start();
         second.ReceiveResponse(200, new("OK"));
-        _clock.AdvanceMilliseconds(1_999);
+        Clock.AdvanceMilliseconds(1_999);
         Assert.Equal(NonInviteClientState.Completed, second.State);
-        _clock.AdvanceMilliseconds(1);
+        Clock.AdvanceMilliseconds(1);
         Assert.Equal(NonInviteClientState.Terminated, second.State);
     }
 
@@ -166,12 +161,7 @@ public sealed class NonInviteClientTransactionTests
         }
 
         Assert.Equal(state, tx.State.ToString());
-        _sink.Clear();
-
-        tx.TransportError();
-
-        Assert.Equal(["0ms transport failed", "0ms terminated"], _sink.Events);
-        AssertReleased(tx);
+        AssertTransportErrorEndsIt(tx);
     }
 
     [Fact]
@@ -182,7 +172,7 @@ public sealed class NonInviteClientTransactionTests
         tx.Abandon();
         tx.Start();
 
-        Assert.Equal(["0ms terminated"], _sink.Events);
+        Assert.Equal(["0ms terminated"], Sink.Events);
         AssertReleased(tx);
     }
 
@@ -192,23 +182,23 @@ public sealed class NonInviteClientTransactionTests
         var tx = Create();
         tx.Start();
         tx.TransportError();
-        _sink.Clear();
+        Sink.Clear();
 
         tx.ReceiveResponse(100, new("Trying"));
         tx.ReceiveResponse(200, new("OK"));
         tx.TransportError();
         tx.Abandon();
-        _clock.AdvanceTo(100_000);
+        Clock.AdvanceTo(100_000);
 
-        Assert.Empty(_sink.Events);
-        Assert.Equal(1, _sink.TerminatedCount);
+        Assert.Empty(Sink.Events);
+        Assert.Equal(1, Sink.TerminatedCount);
     }
 
     [Fact]
     public void The_TU_may_answer_from_inside_a_callback()
     {
         var tx = Create(reliable: true);
-        _sink.OnCallback = what =>
+        Sink.OnCallback = what =>
         {
             if (what == "response 200 OK")
             {
@@ -223,20 +213,11 @@ public sealed class NonInviteClientTransactionTests
 
         tx.ReceiveResponse(100, new("Trying"));
 
-        Assert.Equal(["0ms send OPTIONS", "0ms response 100 Trying", "0ms response 200 OK", "0ms terminated"], _sink.Events);
-        Assert.Equal(0, _sink.Overlaps);
+        Assert.Equal(["0ms send OPTIONS", "0ms response 100 Trying", "0ms response 200 OK", "0ms terminated"], Sink.Events);
+        Assert.Equal(0, Sink.Overlaps);
         AssertReleased(tx);
     }
 
     private NonInviteClientTransaction<TestMessage> Create(bool reliable = false, SipTimerSettings? timers = null) =>
-        new(TestMessage.Bytes("OPTIONS"), _sink, timers ?? SipTimerSettings.Default, reliable, _clock);
-
-    private void AssertReleased(SipTransaction tx)
-    {
-        Assert.True(tx.IsTerminated);
-        Assert.Equal(0, _clock.ActiveTimers);
-        Assert.Equal(0, _clock.LiveTimers);
-        Assert.Equal(1, _sink.TerminatedCount);
-        Assert.Equal(0, _sink.AfterTerminated);
-    }
+        new(TestMessage.Bytes("OPTIONS"), Sink, timers ?? SipTimerSettings.Default, reliable, Clock);
 }

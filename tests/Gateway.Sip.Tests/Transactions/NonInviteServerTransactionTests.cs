@@ -1,15 +1,10 @@
 namespace Gateway.Sip.Tests.Transactions;
 
 /// <summary>RFC 3261 §17.2.2, in virtual time.</summary>
-public sealed class NonInviteServerTransactionTests
+public sealed class NonInviteServerTransactionTests : TransactionScenarioTests
 {
     private static readonly ReadOnlyMemory<byte> Trying = TestMessage.Bytes("100 Trying");
     private static readonly ReadOnlyMemory<byte> Ok = TestMessage.Bytes("200 OK");
-
-    private readonly TimerCountingTimeProvider _clock = new();
-    private readonly RecordingSink _sink;
-
-    public NonInviteServerTransactionTests() => _sink = new RecordingSink(_clock);
 
     [Fact]
     public void In_Trying_retransmissions_are_discarded_and_no_timer_runs()
@@ -17,29 +12,29 @@ public sealed class NonInviteServerTransactionTests
         var tx = Create();
 
         tx.ReceiveRetransmission();
-        _clock.AdvanceTo(120_000);
+        Clock.AdvanceTo(120_000);
         tx.ReceiveRetransmission();
 
         Assert.Equal(NonInviteServerState.Trying, tx.State);
-        Assert.Empty(_sink.Events);
-        Assert.Equal(0, _clock.CreatedTimers);
+        Assert.Empty(Sink.Events);
+        Assert.Equal(0, Clock.CreatedTimers);
     }
 
     [Fact]
     public void A_provisional_moves_to_Proceeding_where_retransmissions_get_the_last_provisional()
     {
         var tx = Create();
-        _clock.AdvanceTo(3_000);
+        Clock.AdvanceTo(3_000);
 
         Assert.True(tx.SendResponse(100, Trying));
         Assert.Equal(NonInviteServerState.Proceeding, tx.State);
-        _clock.AdvanceTo(3_500);
+        Clock.AdvanceTo(3_500);
         tx.ReceiveRetransmission();
         Assert.True(tx.SendResponse(101, TestMessage.Bytes("101 Progress")));
-        _clock.AdvanceTo(4_000);
+        Clock.AdvanceTo(4_000);
         tx.ReceiveRetransmission();
 
-        Assert.Equal(["3000ms send 100 Trying", "3500ms send 100 Trying", "3500ms send 101 Progress", "4000ms send 101 Progress"], _sink.Events);
+        Assert.Equal(["3000ms send 100 Trying", "3500ms send 100 Trying", "3500ms send 101 Progress", "4000ms send 101 Progress"], Sink.Events);
     }
 
     [Theory]
@@ -55,18 +50,18 @@ public sealed class NonInviteServerTransactionTests
             tx.SendResponse(100, Trying);
         }
 
-        _sink.Clear();
+        Sink.Clear();
         var final = TestMessage.Bytes($"{status} final");
 
         Assert.True(tx.SendResponse(status, final));
         Assert.Equal(NonInviteServerState.Completed, tx.State);
-        _clock.AdvanceTo(10_000);
+        Clock.AdvanceTo(10_000);
         tx.ReceiveRetransmission();
-        _clock.AdvanceTo(31_999);
+        Clock.AdvanceTo(31_999);
         Assert.Equal(NonInviteServerState.Completed, tx.State);
-        _clock.AdvanceTo(32_000);
+        Clock.AdvanceTo(32_000);
 
-        Assert.Equal([$"0ms send {status} final", $"10000ms send {status} final", "32000ms terminated"], _sink.Events);
+        Assert.Equal([$"0ms send {status} final", $"10000ms send {status} final", "32000ms terminated"], Sink.Events);
         AssertReleased(tx);
     }
 
@@ -77,7 +72,7 @@ public sealed class NonInviteServerTransactionTests
 
         tx.SendResponse(200, Ok);
 
-        Assert.Equal(["0ms send 200 OK", "0ms terminated"], _sink.Events);
+        Assert.Equal(["0ms send 200 OK", "0ms terminated"], Sink.Events);
         AssertReleased(tx);
     }
 
@@ -87,9 +82,9 @@ public sealed class NonInviteServerTransactionTests
         var tx = Create(timers: new SipTimerSettings(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(5)));
         tx.SendResponse(200, Ok);
 
-        _clock.AdvanceTo(63_999);
+        Clock.AdvanceTo(63_999);
         Assert.Equal(NonInviteServerState.Completed, tx.State);
-        _clock.AdvanceTo(64_000);
+        Clock.AdvanceTo(64_000);
         Assert.Equal(NonInviteServerState.Terminated, tx.State);
     }
 
@@ -104,7 +99,7 @@ public sealed class NonInviteServerTransactionTests
         Assert.Throws<ArgumentOutOfRangeException>(() => tx.SendResponse(0, Ok));
         tx.ReceiveRetransmission();
 
-        Assert.Equal(["0ms send 200 OK", "0ms send 200 OK"], _sink.Events);
+        Assert.Equal(["0ms send 200 OK", "0ms send 200 OK"], Sink.Events);
     }
 
     [Theory]
@@ -121,12 +116,7 @@ public sealed class NonInviteServerTransactionTests
         }
 
         Assert.Equal(state, tx.State.ToString());
-        _sink.Clear();
-
-        tx.TransportError();
-
-        Assert.Equal(["0ms transport failed", "0ms terminated"], _sink.Events);
-        AssertReleased(tx);
+        AssertTransportErrorEndsIt(tx);
     }
 
     [Fact]
@@ -134,14 +124,14 @@ public sealed class NonInviteServerTransactionTests
     {
         var tx = Create();
         tx.SendResponse(100, Trying);
-        _sink.Clear();
+        Sink.Clear();
 
         tx.Abandon();
         Assert.False(tx.SendResponse(200, Ok));
         tx.ReceiveRetransmission();
         tx.TransportError();
 
-        Assert.Equal(["0ms terminated"], _sink.Events);
+        Assert.Equal(["0ms terminated"], Sink.Events);
         AssertReleased(tx);
     }
 
@@ -149,7 +139,7 @@ public sealed class NonInviteServerTransactionTests
     public void The_TU_may_respond_from_inside_a_callback()
     {
         var tx = Create(reliable: true);
-        _sink.OnCallback = what =>
+        Sink.OnCallback = what =>
         {
             if (what == "send 100 Trying")
             {
@@ -159,19 +149,10 @@ public sealed class NonInviteServerTransactionTests
 
         tx.SendResponse(100, Trying);
 
-        Assert.Equal(["0ms send 100 Trying", "0ms send 200 OK", "0ms terminated"], _sink.Events);
+        Assert.Equal(["0ms send 100 Trying", "0ms send 200 OK", "0ms terminated"], Sink.Events);
         AssertReleased(tx);
     }
 
     private NonInviteServerTransaction Create(bool reliable = false, SipTimerSettings? timers = null) =>
-        new(_sink, timers ?? SipTimerSettings.Default, reliable, _clock);
-
-    private void AssertReleased(SipTransaction tx)
-    {
-        Assert.True(tx.IsTerminated);
-        Assert.Equal(0, _clock.ActiveTimers);
-        Assert.Equal(0, _clock.LiveTimers);
-        Assert.Equal(1, _sink.TerminatedCount);
-        Assert.Equal(0, _sink.AfterTerminated);
-    }
+        new(Sink, timers ?? SipTimerSettings.Default, reliable, Clock);
 }
