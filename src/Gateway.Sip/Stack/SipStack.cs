@@ -373,14 +373,7 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
                     return false;
                 }
 
-                try
-                {
-                    return RespondMalformed(message, source, result.StatusCode, result.GetReasonPhrase(), result.Error.ToString(), result.Header, result.FramingLost);
-                }
-                finally
-                {
-                    Release(message);
-                }
+                return RespondMalformed(message, source, result.StatusCode, result.GetReasonPhrase(), result.Error.ToString(), result.Header, result.FramingLost);
 
             case SipParseStatus.Complete when message is not null:
                 if (message.IsRequest)
@@ -404,15 +397,7 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
     {
         if (!RequestHeaders.TryRead(message, out RequestHeaders? headers, out SipHeaderName invalid))
         {
-            try
-            {
-                RespondMalformed(message, source, 400, $"Bad Request - Invalid {HeaderName(invalid)} header", "InvalidHeader", invalid, framingLost: false);
-            }
-            finally
-            {
-                Release(message);
-            }
-
+            RespondMalformed(message, source, 400, $"Bad Request - Invalid {HeaderName(invalid)} header", "InvalidHeader", invalid, framingLost: false);
             return;
         }
 
@@ -624,11 +609,13 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
     /// built from the request's own Via, From, To (a tag added), Call-ID and CSeq, and routed by its Via when that parses,
     /// otherwise to the packet's source. An ACK is never answered.
     /// </summary>
+    /// <param name="request">The request; released here, before the response is sent.</param>
     /// <returns>True when the stream will be closed after the response (<paramref name="framingLost"/>).</returns>
     private bool RespondMalformed(SipMessage request, SipPeer source, int statusCode, string reasonPhrase, string error, SipHeaderName header, bool framingLost)
     {
         if (request.Method == SipMethod.Ack)
         {
+            Release(request);
             Counters.CountMalformedDropped();
             LogDefect(source, error, HeaderName(header), "dropped");
             return false;
@@ -657,6 +644,10 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
             Counters.CountMalformedDropped();
             LogDefect(source, error, HeaderName(header), "dropped");
             return false;
+        }
+        finally
+        {
+            Release(request);
         }
 
         Counters.CountMalformedAnswered();

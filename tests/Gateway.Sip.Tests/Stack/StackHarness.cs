@@ -50,17 +50,39 @@ internal sealed class StackHarness : IAsyncDisposable
     /// <summary>The next request the TU receives.</summary>
     public Task<ServerRequest> NextRequest() => RecordingUser.Next(User.Requests);
 
-    /// <summary>Runs virtual time past every transaction timer, then checks nothing leaked.</summary>
-    /// <param name="userErrors">How many TU callbacks the test made throw on purpose.</param>
-    public Task AssertCleanAsync(int userErrors = 0)
+    /// <summary>Call-IDs of the harness's barrier requests, which the recording TU answers and does not record.</summary>
+    public const string BarrierPrefix = "barrier-";
+
+    /// <summary>
+    /// Returns once every datagram sent to the stack before the call has been handled completely, callbacks returned and
+    /// messages released: the UDP receive loop is sequential, so it is enough that a request sent now reached the TU. The
+    /// barrier comes from 127.0.0.3, a source of its own, so that a test's rate-limited source cannot hold it up.
+    /// </summary>
+    public async Task UdpBarrierAsync()
     {
+        using var barrier = Peer(IPAddress.Parse("127.0.0.3"));
+        string callId = BarrierPrefix + Guid.NewGuid().ToString("N");
+        barrier.Send(ServerTransactionTests.Options(barrier, this, NewBranch(), callId));
+        Assert.Equal(callId, await RecordingUser.Next(User.Barriers));
+        Assert.Equal(200, (await barrier.ReceiveAsync()).StatusCode);
+    }
+
+    /// <summary>
+    /// Waits until everything received so far is handled (see <see cref="UdpBarrierAsync"/>; a test using TCP syncs its
+    /// connections first with <see cref="TcpPeer.SyncAsync"/>), runs virtual time past every transaction timer, then checks
+    /// that no transaction and no message buffer is left.
+    /// </summary>
+    /// <param name="userErrors">How many TU callbacks the test made throw on purpose.</param>
+    public async Task AssertCleanAsync(int userErrors = 0)
+    {
+        await UdpBarrierAsync();
+
         // Timer D (32 s floor), H, J, L, M (64·T1) are the longest; two rounds cover chains (Completed → Confirmed → I).
         Time.Advance(Timers.TransactionTimeout + TimeSpan.FromMinutes(1));
         Time.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(0, Stack.TransactionCount);
         Assert.Equal(0, Stack.LiveMessages);
         Assert.Equal(userErrors, Stack.Counters.UserErrors);
-        return Task.CompletedTask;
     }
 
     public async ValueTask DisposeAsync() => await Stack.DisposeAsync();

@@ -36,7 +36,8 @@ internal sealed class TcpPeer : IDisposable
     public void Send(byte[] message) => _socket.Send(message);
 
     /// <summary>The next message on the stream, parsed.</summary>
-    public async Task<WireMessage> ReceiveAsync()
+    /// <param name="lenient">Accept a message the parser rejects but can frame (see <see cref="WireMessage"/>).</param>
+    public async Task<WireMessage> ReceiveAsync(bool lenient = false)
     {
         using var timeout = new CancellationTokenSource(Patience);
         while (true)
@@ -45,11 +46,11 @@ internal sealed class TcpPeer : IDisposable
             {
                 var sequence = new ReadOnlySequence<byte>(_buffer, 0, _buffered);
                 SipParseResult result = SipParser.TryParseStream(sequence, out SequencePosition consumed, out _, out SipMessage? message);
-                if (result.Status == SipParseStatus.Complete)
+                if (result.Status == SipParseStatus.Complete || (lenient && result.Status == SipParseStatus.Invalid && !result.FramingLost))
                 {
                     int length = (int)sequence.Slice(0, consumed).Length;
-                    var wire = new WireMessage(message!.Span);
-                    message.Dispose();
+                    var wire = new WireMessage(_buffer.AsSpan(0, length), lenient);
+                    message?.Dispose();
                     Buffer.BlockCopy(_buffer, length, _buffer, 0, _buffered - length);
                     _buffered -= length;
                     return wire;
@@ -71,6 +72,26 @@ internal sealed class TcpPeer : IDisposable
             Assert.True(read > 0, "The stack closed the connection.");
             _buffered += read;
         }
+    }
+
+    /// <summary>
+    /// A CRLFCRLF ping answered by a CRLF pong (RFC 5626): the stack's loop for this connection is sequential, so once the
+    /// pong is here everything sent before the ping has been handled, callbacks returned and messages released.
+    /// </summary>
+    public async Task SyncAsync()
+    {
+        _socket.Send("\r\n\r\n"u8);
+        using var timeout = new CancellationTokenSource(Patience);
+        while (_buffered < 2)
+        {
+            int read = await _socket.ReceiveAsync(_buffer.AsMemory(_buffered), SocketFlags.None, timeout.Token);
+            Assert.True(read > 0, "The stack closed the connection.");
+            _buffered += read;
+        }
+
+        Assert.Equal("\r\n"u8.ToArray(), _buffer.AsSpan(0, 2).ToArray());
+        Buffer.BlockCopy(_buffer, 2, _buffer, 0, _buffered - 2);
+        _buffered -= 2;
     }
 
     /// <summary>Waits for the stack to close the connection, with nothing more sent before.</summary>
