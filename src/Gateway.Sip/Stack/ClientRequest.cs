@@ -228,6 +228,21 @@ public sealed class ClientRequest
     internal void ReceiveResponse(SipMessage response)
     {
         int status = response.StatusCode;
+        ReadOnlyMemory<byte> ack = default;
+        if (_invite is not null && status >= 300)
+        {
+            try
+            {
+                ack = _ack ??= RequestBuilder.BuildAck(Request, Via, response.GetHeaderValue(SipHeaderName.To));
+            }
+            catch (ArgumentException)
+            {
+                // A To the writer refuses to copy: an ACK cannot be built, so the response cannot be taken.
+                _stack.Release(response);
+                return;
+            }
+        }
+
         bool passedUp;
         lock (_gate)
         {
@@ -255,12 +270,6 @@ public sealed class ClientRequest
 
         if (_invite is not null)
         {
-            ReadOnlyMemory<byte> ack = default;
-            if (status >= 300)
-            {
-                ack = _ack ??= RequestBuilder.BuildAck(Request, Via, response.GetHeaderValue(SipHeaderName.To));
-            }
-
             _invite.ReceiveResponse(status, response, ack);
             if (status < 200)
             {

@@ -270,7 +270,13 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
         var source = new SipPeer(SipTransportProtocol.Udp, remote);
         try
         {
-            if (!_rateLimiter.TryAcquire(remote.Address) || Volatile.Read(ref _state) != 1)
+            if (Volatile.Read(ref _state) != 1)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                return;
+            }
+
+            if (!_rateLimiter.TryAcquire(remote.Address))
             {
                 ArrayPool<byte>.Shared.Return(buffer);
                 RateLimited(source);
@@ -312,13 +318,16 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
                 }
 
                 Adopt(message);
-                bool admitted = _rateLimiter.TryAcquire(source.EndPoint.Address) && Volatile.Read(ref _state) == 1;
+                bool admitted = Volatile.Read(ref _state) == 1 && _rateLimiter.TryAcquire(source.EndPoint.Address);
                 bool closing = false;
                 if (!admitted)
                 {
                     // A stream message must be framed (parsed) before it can be skipped; it is dropped unprocessed.
                     Release(message);
-                    RateLimited(source);
+                    if (Volatile.Read(ref _state) == 1)
+                    {
+                        RateLimited(source);
+                    }
                 }
                 else
                 {
@@ -420,15 +429,9 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
     private void HandleNewOrRetransmitted(SipMessage message, RequestHeaders headers, SipPeer source, in ViaStamp stamp)
     {
         TransactionKey key = headers.Key();
-        ServerRequest? existing;
-        ServerRequest? created = null;
-        lock (_tables)
+        if (!TryFindOrCreate(message, headers, source, stamp, key, internalOnly: false, out ServerRequest? existing, out ServerRequest? created))
         {
-            if (!_server.TryGetValue(key, out existing))
-            {
-                created = new ServerRequest(this, message, headers, source, stamp, key, internalOnly: false);
-                _server.Add(key, created);
-            }
+            return;
         }
 
         if (existing is not null)
@@ -448,6 +451,37 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
 
             // The TU will not answer: end the transaction rather than leave it waiting for ever.
             created!.Respond(500);
+        }
+    }
+
+    /// <summary>
+    /// The server transaction <paramref name="key"/> names, or a new one for <paramref name="message"/> (which it then owns).
+    /// False when the request cannot be given one — a header value the response writer would refuse to copy — in which
+    /// case the message has been released and the request dropped.
+    /// </summary>
+    private bool TryFindOrCreate(SipMessage message, RequestHeaders headers, SipPeer source, in ViaStamp stamp, TransactionKey key, bool internalOnly, out ServerRequest? existing, out ServerRequest? created)
+    {
+        created = null;
+        try
+        {
+            lock (_tables)
+            {
+                if (!_server.TryGetValue(key, out existing))
+                {
+                    created = new ServerRequest(this, message, headers, source, stamp, key, internalOnly);
+                    _server.Add(key, created);
+                }
+            }
+
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            existing = null;
+            Release(message);
+            Counters.CountMalformedDropped();
+            LogDefect(source, "UnwritableHeader", "-", "dropped");
+            return false;
         }
     }
 
@@ -497,15 +531,16 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
     private void HandleCancel(SipMessage cancel, RequestHeaders headers, SipPeer source, in ViaStamp stamp)
     {
         TransactionKey key = headers.Key();
-        ServerRequest? existing;
-        ServerRequest? created = null;
-        ServerRequest? invite = null;
-        lock (_tables)
+        if (!TryFindOrCreate(cancel, headers, source, stamp, key, internalOnly: true, out ServerRequest? existing, out ServerRequest? created))
         {
-            if (!_server.TryGetValue(key, out existing))
+            return;
+        }
+
+        ServerRequest? invite = null;
+        if (created is not null)
+        {
+            lock (_tables)
             {
-                created = new ServerRequest(this, cancel, headers, source, stamp, key, internalOnly: true);
-                _server.Add(key, created);
                 _server.TryGetValue(key.CancelledInviteKey(), out invite);
             }
         }
