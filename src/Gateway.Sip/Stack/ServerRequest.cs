@@ -10,7 +10,9 @@ namespace Gateway.Sip;
 /// <para>
 /// <b>Ownership.</b> The stack owns <see cref="Message"/> and disposes it when the transaction ends
 /// (<see cref="ISipTransactionUser.RequestEnded"/>): until then — and so at least until the TU has sent its final
-/// response — the TU may read it from any thread. The TU never disposes it; copy what you keep beyond the transaction.
+/// response — the TU may read it from any thread; and always during a callback about the request, even if a response
+/// sent from that callback ends the transaction at once (a non-INVITE over TCP: Timer J is zero). The TU never disposes
+/// it; copy what you keep beyond the transaction.
 /// </para>
 /// <para>
 /// <b>Responses</b> are built from the request (RFC 3261 §8.2.6): Via headers (the top one with the <c>received</c> and
@@ -35,6 +37,7 @@ public sealed class ServerRequest
     private byte[]? _finalResponse;
     private int _finalStatusCode;
     private IReadOnlyList<ReasonValue>? _cancelReasons;
+    private int _callbacks;
     private bool _ended;
     private bool _timedOut;
     private bool _transportFailed;
@@ -185,7 +188,7 @@ public sealed class ServerRequest
         byte[] response;
         lock (_gate)
         {
-            if (_message is null)
+            if (_message is null || _ended)
             {
                 return false;
             }
@@ -355,6 +358,34 @@ public sealed class ServerRequest
         }
     }
 
+    /// <summary>A TU callback about this request starts: the message stays readable until <see cref="EndCallback"/>.</summary>
+    internal void BeginCallback()
+    {
+        lock (_gate)
+        {
+            _callbacks++;
+        }
+    }
+
+    /// <summary>The callback returned: if the transaction ended meanwhile, the message it kept is released now.</summary>
+    internal void EndCallback()
+    {
+        SipMessage? release = null;
+        lock (_gate)
+        {
+            if (--_callbacks == 0 && _ended)
+            {
+                release = _message;
+                _message = null;
+            }
+        }
+
+        if (release is not null)
+        {
+            _stack.Release(release);
+        }
+    }
+
     // ---- Sink callbacks (ServerRequestSink).
 
     internal void OnSend(ReadOnlyMemory<byte> message) => _stack.Transports.Send(Destination, message, Transaction);
@@ -399,8 +430,14 @@ public sealed class ServerRequest
         lock (_gate)
         {
             _ended = true;
-            message = _message;
-            _message = null;
+
+            // A TU callback about this request is still running: it may read the message; EndCallback releases it.
+            message = _callbacks == 0 ? _message : null;
+            if (_callbacks == 0)
+            {
+                _message = null;
+            }
+
             pending = _pendingAcks;
             _pendingAcks = null;
             end = _transportFailed ? SipTransactionEnd.TransportFailed

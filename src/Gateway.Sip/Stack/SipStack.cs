@@ -441,16 +441,21 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
             return;
         }
 
+        created!.BeginCallback();
         try
         {
-            _user.RequestReceived(created!);
+            _user.RequestReceived(created);
         }
         catch (Exception e)
         {
             UserFailed(nameof(ISipTransactionUser.RequestReceived), e);
 
             // The TU will not answer: end the transaction rather than leave it waiting for ever.
-            created!.Respond(500);
+            created.Respond(500);
+        }
+        finally
+        {
+            created.EndCallback();
         }
     }
 
@@ -571,6 +576,7 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
         created.ReleaseMessage();
         if (invite.TryCancel(reasons))
         {
+            invite.BeginCallback();
             try
             {
                 _user.RequestCancelled(invite, reasons);
@@ -578,6 +584,10 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
             catch (Exception e)
             {
                 UserFailed(nameof(ISipTransactionUser.RequestCancelled), e);
+            }
+            finally
+            {
+                invite.EndCallback();
             }
         }
     }

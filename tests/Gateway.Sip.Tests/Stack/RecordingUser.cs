@@ -23,18 +23,8 @@ internal sealed class RecordingUser : ISipTransactionUser
     /// <summary>Runs inside <see cref="RequestReceived"/>, on the stack's receive thread, before the request is recorded.</summary>
     public Action<ServerRequest>? OnRequest { get; set; }
 
-    /// <summary>Barrier requests (see <see cref="StackHarness"/>) are answered here and never recorded.</summary>
-    public Channel<string> Barriers { get; } = Channel.CreateUnbounded<string>();
-
     public void RequestReceived(ServerRequest request)
     {
-        if (request.CallId.StartsWith(StackHarness.BarrierPrefix, StringComparison.Ordinal))
-        {
-            request.Respond(200);
-            Barriers.Writer.TryWrite(request.CallId);
-            return;
-        }
-
         OnRequest?.Invoke(request);
         Requests.Writer.TryWrite(request);
     }
@@ -45,13 +35,7 @@ internal sealed class RecordingUser : ISipTransactionUser
 
     public void StrayResponseReceived(SipMessage response, SipPeer source) => StrayResponses.Writer.TryWrite(new WireMessage(response.Span));
 
-    public void RequestEnded(ServerRequest request, SipTransactionEnd end)
-    {
-        if (!request.CallId.StartsWith(StackHarness.BarrierPrefix, StringComparison.Ordinal))
-        {
-            Ended.Writer.TryWrite((request, end));
-        }
-    }
+    public void RequestEnded(ServerRequest request, SipTransactionEnd end) => Ended.Writer.TryWrite((request, end));
 
     public static async Task<T> Next<T>(Channel<T> channel)
     {

@@ -97,6 +97,30 @@ public sealed class StreamTransportTests
         await h.AssertCleanAsync();
     }
 
+    [Fact]
+    public async Task The_request_stays_readable_during_the_callback_even_when_its_response_ends_the_transaction_at_once()
+    {
+        await using var h = new StackHarness();
+        string? readAfterResponding = null;
+        bool endedInsideCallback = false;
+        h.User.OnRequest = r =>
+        {
+            // Over TCP Timer J is zero: the 200 ends the non-INVITE transaction before Respond returns.
+            Assert.True(r.Respond(200));
+            endedInsideCallback = r.IsEnded;
+            readAfterResponding = System.Text.Encoding.ASCII.GetString(r.Message.CallId);
+        };
+        using var peer = TcpPeer.Connect(h.Tcp);
+        peer.Send(Options(peer, h, "readable@test"));
+        Assert.Equal(200, (await peer.ReceiveAsync()).StatusCode);
+        ServerRequest request = await h.NextRequest();
+        Assert.True(endedInsideCallback);
+        Assert.Equal("readable@test", readAfterResponding);
+        Assert.Throws<ObjectDisposedException>(() => request.Message); // released once the callback returned
+        await peer.SyncAsync();
+        await h.AssertCleanAsync();
+    }
+
     private static byte[] Options(TcpPeer peer, StackHarness h, string callId) => SipText.Message($"""
         OPTIONS sip:{h.Address} SIP/2.0
         Via: SIP/2.0/TCP {peer.Address};branch={StackHarness.NewBranch()}
