@@ -4,8 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the tests drive for real (SIPp, tshark... as the protocol layers land); none yet.
-test_packages=()
+# Debian packages the tests drive for real: SIPp for the SIP end-to-end tests (tshark joins with the ISUP codecs).
+test_packages=(sip-tester)
 scripts/install-packages.sh "${test_packages[@]}"
 
 results=artifacts/test-results

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 
 namespace Gateway.Testing;
 
@@ -28,10 +27,16 @@ public static class Sipp
         IReadOnlyDictionary<string, string>? keys = null, IEnumerable<string>? extra = null, int calls = 1,
         TimeSpan? timeout = null)
     {
+        if (!IsInstalled)
+        {
+            // A missing tool must fail the run, not skip the test: `make test` installs it (Debian's sip-tester).
+            throw new InvalidOperationException("SIPp is not installed: run `make test`, or apt-get install sip-tester");
+        }
         using var work = new TempDirectory("gw-sipp-");
         var start = new ProcessStartInfo("sipp")
         {
-            WorkingDirectory = work.Path,
+            // Scenario files name their companions (binary bodies) relative to themselves.
+            WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(scenarioFile))!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
