@@ -406,7 +406,15 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
     {
         if (!RequestHeaders.TryRead(message, out RequestHeaders? headers, out SipHeaderName invalid))
         {
-            RespondMalformed(message, source, 400, $"Bad Request - Invalid {HeaderName(invalid)} header", "InvalidHeader", invalid, framingLost: false);
+            RespondMalformed(message, source, 400, new SipHeaderDefect(invalid).ReasonPhrase, "InvalidHeader", invalid, framingLost: false);
+            return;
+        }
+
+        // An ACK is never answered (RFC 3261 §17.1.1.3); any other request with a header the gateway would act on that
+        // breaks its grammar is refused here, before a transaction or the TU sees it.
+        if (message.Method != SipMethod.Ack && !SipMessageValidator.TryValidate(message, out var defect))
+        {
+            RespondMalformed(message, source, 400, defect.Value.ReasonPhrase, "MalformedHeader", defect.Value.Header, framingLost: false);
             return;
         }
 

@@ -9,5 +9,5 @@ public readonly record struct SipHeaderDefect(SipHeaderName Header)
     public string Name => Header == SipHeaderName.Unknown ? "Request-URI" : System.Text.Encoding.ASCII.GetString(SipHeaderNames.GetName(Header));
 
     /// <summary>The reason phrase of the 400 that names the defect, in the style of <see cref="SipParseErrors"/>.</summary>
-    public string ReasonPhrase => $"Bad Request - Malformed {Name}{(Header == SipHeaderName.Unknown ? "" : " header")}";
+    public string ReasonPhrase => $"Bad Request - Invalid {Name}{(Header == SipHeaderName.Unknown ? "" : " header")}";
 }

@@ -158,7 +158,7 @@ public sealed class TortureTests
             Assert.True(result.IsComplete, $"{file}: {result}");
             Assert.False(SipMessageValidator.TryValidate(message!, out var defect));
             Assert.Equal(header, defect.Value.Header);
-            Assert.StartsWith("Bad Request - Malformed ", defect.Value.ReasonPhrase);
+            Assert.StartsWith("Bad Request - Invalid ", defect.Value.ReasonPhrase);
         }
     }
 
@@ -172,7 +172,7 @@ public sealed class TortureTests
             Assert.True(result.IsComplete, result.ToString());
             Assert.Equal("Bell, Alexander <sip:a.g.bell@example.com>;tag=43", message!.GetHeaderString(SipHeaderName.From));
             Assert.False(SipMessageValidator.TryValidate(message, out var defect));
-            Assert.Equal("Bad Request - Malformed From header", defect.Value.ReasonPhrase);
+            Assert.Equal("Bad Request - Invalid From header", defect.Value.ReasonPhrase);
         }
     }
 }

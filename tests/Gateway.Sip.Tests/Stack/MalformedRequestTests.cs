@@ -22,6 +22,8 @@ public sealed class MalformedRequestTests
     [InlineData("quotbal.dat", 400, "Bad Request - Invalid To header")]
     [InlineData("badaspec.dat", 400, "Bad Request - Invalid To header")]
     [InlineData("badinv01.dat", 400, "Bad Request - Invalid Via header")]
+    [InlineData("baddate.dat", 400, "Bad Request - Invalid Date header")]
+    [InlineData("escruri.dat", 400, "Bad Request - Invalid Request-URI")]
     public async Task A_torture_request_is_answered_with_a_reason_phrase_naming_the_defect(string file, int status, string reason)
     {
         await using var h = new StackHarness();

@@ -45,7 +45,7 @@ public sealed class DecodeCommandTests
 
     [Theory]
     [InlineData("torture/clerr.dat", "400 Bad Request - Content-Length exceeds body")]
-    [InlineData("torture/badinv01.dat", "400 Bad Request - Malformed Via header")]
+    [InlineData("torture/badinv01.dat", "400 Bad Request - Invalid Via header")]
     [InlineData("torture/badvers.dat", "505 ")]
     public async Task A_bad_message_is_one_line_and_exit_1(string file, string expected)
     {
