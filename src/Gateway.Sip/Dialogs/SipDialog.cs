@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Net;
 using Gateway.Fsm;
 
 namespace Gateway.Sip;
@@ -133,33 +134,54 @@ public sealed class SipDialog : IStateful<SipDialogState>
     }
 
     /// <summary>The CSeq number of the next request we send in the dialog (not ACK or CANCEL, which reuse theirs).</summary>
-    public uint NextLocalSequence() => ++LocalSequence;
+    public int NextLocalSequence() => (int)++LocalSequence;
+
+    /// <summary>The URI a request in the dialog is sent towards: the first route, or the remote target without one.</summary>
+    public SipUri NextHop => RouteSet.Count > 0 ? RouteSet[0].Uri : RemoteTarget;
 
     /// <summary>
-    /// Writes the request line and the dialog's own headers (Route, From, To, Call-ID, CSeq, Max-Forwards) of a request
-    /// in this dialog, routed per RFC 3261 §12.2.1.1: with an empty route set or a loose first route the Request-URI is
-    /// the remote target; a strict first route becomes the Request-URI and the remote target the last Route. The caller
-    /// adds Via (the transaction layer), Contact, other headers and the body.
+    /// A request in this dialog, routed per RFC 3261 §12.2.1.1: with an empty route set or a loose first route the
+    /// Request-URI is the remote target and the route set becomes the Route headers; a strict first route becomes the
+    /// Request-URI and the remote target the last Route. From, To and Call-ID are the dialog's; the stack adds Via.
     /// </summary>
-    public void WriteRequestHead(ref SipMessageWriter writer, SipMethod method, uint cseq)
+    /// <param name="method">The method; ACK and CANCEL reuse the CSeq number of what they acknowledge or cancel.</param>
+    /// <param name="cseq">The CSeq number, normally <see cref="NextLocalSequence"/>.</param>
+    /// <param name="destination">Where the next hop (<see cref="NextHop"/>) resolved to.</param>
+    /// <param name="transport">The transport to it; null for UDP.</param>
+    /// <param name="contact">Our Contact (required in target refreshes), or null.</param>
+    /// <param name="headers">Further headers after the Route headers, or null.</param>
+    /// <param name="body">The body; its Content-Type goes in <paramref name="headers"/>.</param>
+    public OutgoingRequest CreateRequest(string method, int cseq, IPEndPoint destination, SipTransportProtocol? transport,
+        string? contact = null, IReadOnlyList<SipHeader>? headers = null, ReadOnlyMemory<byte> body = default)
     {
-        bool strict = RouteSet.Count > 0 && !RouteSet[0].Uri.IsLooseRouter;
-        if (strict)
+        var all = new List<SipHeader>(RouteSet.Count + 1 + (headers?.Count ?? 0));
+        string requestUri;
+        if (RouteSet.Count > 0 && !RouteSet[0].Uri.IsLooseRouter)
         {
-            writer.WriteRequestLine(method, StrictRequestUri(RouteSet[0].Uri));
-            for (int i = 1; i < RouteSet.Count; i++) writer.WriteHeader(SipHeaderName.Route, RouteSet[i].ToString());
-            writer.WriteHeader(SipHeaderName.Route, "<" + RemoteTarget + ">");
+            requestUri = StrictRequestUri(RouteSet[0].Uri);
+            for (int i = 1; i < RouteSet.Count; i++) all.Add(new SipHeader("Route", RouteSet[i].ToString()));
+            all.Add(new SipHeader("Route", "<" + RemoteTarget + ">"));
         }
         else
         {
-            writer.WriteRequestLine(method, RemoteTarget.ToString());
-            foreach (var route in RouteSet) writer.WriteHeader(SipHeaderName.Route, route.ToString());
+            requestUri = RemoteTarget.ToString();
+            foreach (var route in RouteSet) all.Add(new SipHeader("Route", route.ToString()));
         }
-        writer.WriteHeader(SipHeaderName.From, LocalParty.ToString());
-        writer.WriteHeader(SipHeaderName.To, RemoteParty.ToString());
-        writer.WriteHeader(SipHeaderName.CallId, Id.CallId);
-        writer.WriteHeader(SipHeaderName.CSeq, $"{cseq} {System.Text.Encoding.ASCII.GetString(SipMethods.GetName(method))}");
-        writer.WriteHeader(SipHeaderName.MaxForwards, 70);
+        if (headers is not null) all.AddRange(headers);
+        return new OutgoingRequest
+        {
+            Method = method,
+            RequestUri = requestUri,
+            Destination = destination,
+            Transport = transport,
+            From = LocalParty.ToString(),
+            To = RemoteParty.ToString(),
+            CallId = Id.CallId,
+            CSeq = cseq,
+            Contact = contact,
+            Headers = all,
+            Body = body,
+        };
     }
 
     /// <summary>§12.2.1.1: a strict router's URI becomes the Request-URI without the parameters a Request-URI may not carry.</summary>

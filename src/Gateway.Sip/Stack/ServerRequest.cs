@@ -153,6 +153,9 @@ public sealed class ServerRequest
         }
     }
 
+    /// <summary>The user agent's call this request belongs to (an INVITE or a request inside a dialog), or null.</summary>
+    internal SipCall? Call { get; set; }
+
     /// <summary>The transaction's table key.</summary>
     internal TransactionKey Key { get; }
 

@@ -1,0 +1,951 @@
+using System.Net;
+using System.Text;
+using Gateway.Fsm;
+
+namespace Gateway.Sip;
+
+/// <summary>
+/// One SIP call leg as the gateway's UA core keeps it (RFC 3261 §13–§15): the INVITE, the dialog it creates, and what
+/// RFC 3261 asks of the UA around them — 2xx retransmitted until ACK, every 2xx ACKed, forks after the first 2xx ACKed
+/// and ended with BYE, the CANCEL/2xx race ended with ACK and BYE, requests inside the dialog answered (BYE, INFO,
+/// OPTIONS, re-INVITE and UPDATE with our current SDP), CSeq order checked. The application drives it (ring, answer,
+/// reject, cancel, hang up, send INFO) and hears of it through its <see cref="ISipCallListener"/>.
+/// </summary>
+/// <remarks>
+/// Thread-safe. The state machine (<see cref="SipCallState"/>) and the dialogs change under the call's lock; messages
+/// are sent and the listener called outside it.
+/// </remarks>
+public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
+{
+    private readonly Lock _gate = new();
+    private readonly SipUserAgent _agent;
+    private readonly ServerRequest? _invite;
+    private readonly OutgoingCall? _outgoing;
+    private readonly NameAddress? _localParty;
+    private readonly Dictionary<string, SipDialog> _early = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SentAck> _acks = new(StringComparer.Ordinal);
+    private ClientRequest? _client;
+    private ISipCallListener? _listener;
+    private SipDialog? _dialog;
+    private AnswerRetransmission? _answer;
+    private ReadOnlyMemory<byte> _localBody;
+    private string? _localBodyType;
+    private string? _cancelReason;
+    private string? _pendingBye;
+    private bool _endReported;
+
+    /// <summary>An incoming call: the INVITE and the early dialog answering it will create.</summary>
+    internal SipCall(SipUserAgent agent, ServerRequest invite, SipDialog dialog)
+    {
+        _agent = agent;
+        _invite = invite;
+        _dialog = dialog;
+        Direction = SipCallDirection.Incoming;
+        CallId = invite.CallId;
+        Transport = invite.Source.Transport;
+        State = SipCallState.Offered;
+    }
+
+    /// <summary>An outgoing call, before its INVITE is sent (<see cref="Start"/>).</summary>
+    internal SipCall(SipUserAgent agent, OutgoingCall call, ISipCallListener listener, NameAddress localParty, string callId)
+    {
+        _agent = agent;
+        _outgoing = call;
+        _listener = listener;
+        _localParty = localParty;
+        _localBody = call.Body;
+        foreach (SipHeader header in call.Headers)
+        {
+            if (header.Is("Content-Type") || header.Is("c"))
+            {
+                _localBodyType = header.Value;
+            }
+        }
+
+        Direction = SipCallDirection.Outgoing;
+        CallId = callId;
+        Transport = call.Transport ?? SipTransportProtocol.Udp;
+        State = SipCallState.Calling;
+    }
+
+    private enum AnswerOutcome
+    {
+        Retransmission,
+        Answered,
+        CancelRace,
+        ExtraFork,
+    }
+
+    /// <inheritdoc/>
+    public SipCallState State { get; set; }
+
+    /// <summary>Whether we received (incoming) or sent (outgoing) the INVITE.</summary>
+    public SipCallDirection Direction { get; }
+
+    /// <summary>The Call-ID.</summary>
+    public string CallId { get; }
+
+    /// <summary>The transport the INVITE came or went on; requests in the dialog use it unless the target says otherwise.</summary>
+    public SipTransportProtocol Transport { get; }
+
+    /// <summary>Incoming: the INVITE (its message is readable until its transaction ends). Outgoing: null.</summary>
+    public ServerRequest? Invite => _invite;
+
+    /// <summary>Outgoing: the INVITE as sent. Incoming: null.</summary>
+    public ClientRequest? Request => _client;
+
+    /// <summary>How the call ended; null while it lasts.</summary>
+    public SipCallEnd? End { get; private set; }
+
+    /// <summary>The dialog: incoming, from the INVITE; outgoing, the one the first 2xx confirmed (null before).</summary>
+    public SipDialog? Dialog
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _dialog;
+            }
+        }
+    }
+
+    /// <summary>The states and transitions, for docs/sip-stack.md.</summary>
+    internal static StateMachine<SipCallState, SipCallTrigger, SipCall> Machine { get; } = BuildMachine();
+
+    // ---- What the application does.
+
+    /// <summary>Incoming: sends a provisional response (180, 183 with early media...) that creates the early dialog.</summary>
+    /// <param name="statusCode">101–199.</param>
+    /// <param name="headers">Further headers (Content-Type for a body...), or null; Contact is added.</param>
+    /// <param name="body">The body, e.g. SDP for early media.</param>
+    /// <returns>False when the call is not waiting for an answer any more.</returns>
+    public bool Ring(int statusCode = 180, IReadOnlyList<SipHeader>? headers = null, ReadOnlyMemory<byte> body = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 101);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 199);
+        lock (_gate)
+        {
+            if (_invite is null || State is not (SipCallState.Offered or SipCallState.Early))
+            {
+                return false;
+            }
+
+            Machine.Fire(this, SipCallTrigger.Provisional);
+        }
+
+        return _invite.Respond(statusCode, null, WithContact(headers), body);
+    }
+
+    /// <summary>
+    /// Incoming: answers 200 with <paramref name="body"/> (our SDP, also used to answer later re-INVITEs and UPDATEs) and
+    /// re-sends it until the ACK arrives (<see cref="ISipCallListener.Confirmed"/>) or 64·T1 pass (BYE, <see cref="SipCallEndKind.NoAck"/>).
+    /// </summary>
+    /// <param name="body">The SDP.</param>
+    /// <param name="contentType">Its type.</param>
+    /// <param name="headers">Further headers, or null; Contact and Content-Type are added.</param>
+    /// <returns>False when the call is not waiting for an answer any more (a CANCEL may have just won the race).</returns>
+    public bool Answer(ReadOnlyMemory<byte> body, string contentType = "application/sdp", IReadOnlyList<SipHeader>? headers = null)
+    {
+        AnswerRetransmission retransmission;
+        lock (_gate)
+        {
+            if (_invite is null || State is not (SipCallState.Offered or SipCallState.Early))
+            {
+                return false;
+            }
+
+            Machine.Fire(this, SipCallTrigger.Answer);
+            _dialog!.Confirm();
+            _localBody = body.ToArray();
+            _localBodyType = contentType;
+            retransmission = _answer = NewRetransmission(_invite);
+        }
+
+        if (_invite.Respond(200, null, WithContactAndBody(headers, body.IsEmpty ? null : contentType), body))
+        {
+            return true;
+        }
+
+        // The CANCEL's 487 went first: the stack tells us (RequestCancelled) and the call ends as cancelled.
+        retransmission.Stop();
+        return false;
+    }
+
+    /// <summary>Incoming: refuses the call with a final 300–699 response; the call ends (<see cref="SipCallEndKind.Rejected"/>).</summary>
+    /// <param name="statusCode">300–699, e.g. 486.</param>
+    /// <param name="reason">The Reason header value (RFC 6432), e.g. <c>Q.850;cause=17;text="User busy"</c>, or null.</param>
+    /// <param name="headers">Further headers, or null.</param>
+    /// <returns>False when the call is not waiting for an answer any more.</returns>
+    public bool Reject(int statusCode, string? reason = null, IReadOnlyList<SipHeader>? headers = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 300);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 699);
+        lock (_gate)
+        {
+            if (_invite is null || State is not (SipCallState.Offered or SipCallState.Early))
+            {
+                return false;
+            }
+        }
+
+        if (!_invite.Respond(statusCode, null, WithReason(headers, reason)))
+        {
+            return false;
+        }
+
+        Finish(new SipCallEnd(SipCallEndKind.Rejected, statusCode, ParseReasons(reason)));
+        return true;
+    }
+
+    /// <summary>
+    /// Outgoing: cancels the INVITE (RFC 3261 §9.1) with <paramref name="reason"/> in the CANCEL (RFC 3326). The call ends
+    /// when the INVITE's final response arrives (<see cref="SipCallEndKind.Cancelled"/>); a 2xx crossing the CANCEL is
+    /// ACKed and ended with BYE.
+    /// </summary>
+    /// <param name="reason">e.g. <c>Q.850;cause=16;text="Normal call clearing"</c>, or null.</param>
+    /// <returns>False when the INVITE is answered or the call over.</returns>
+    public bool Cancel(string? reason = null)
+    {
+        ClientRequest client;
+        lock (_gate)
+        {
+            if (_client is null || !Machine.CanFire(this, SipCallTrigger.Cancel))
+            {
+                return false;
+            }
+
+            Machine.Fire(this, SipCallTrigger.Cancel);
+            _cancelReason = reason;
+            client = _client;
+        }
+
+        // False when a final response is arriving at this moment: it ends the call as cancelled.
+        client.Cancel(reason);
+        return true;
+    }
+
+    /// <summary>
+    /// Ends an answered call with BYE carrying <paramref name="reason"/>. Before the ACK of our 2xx the BYE waits for it
+    /// (RFC 3261 §15: the callee must not send BYE before) or for its timeout.
+    /// </summary>
+    /// <param name="reason">e.g. <c>Q.850;cause=16</c>, or null.</param>
+    /// <returns>False when the call is not answered or already over.</returns>
+    public bool Hangup(string? reason = null)
+    {
+        lock (_gate)
+        {
+            if (State == SipCallState.Answering)
+            {
+                _pendingBye ??= reason ?? string.Empty;
+                return true;
+            }
+
+            if (State != SipCallState.Confirmed)
+            {
+                return false;
+            }
+        }
+
+        SendBye(reason);
+        Finish(new SipCallEnd(SipCallEndKind.LocalHangup, 0, ParseReasons(reason)));
+        return true;
+    }
+
+    /// <summary>
+    /// Sends an INFO in the answered call (RFC 6086), e.g. an <c>application/isup</c> body carrying a USR. A 481 or 408
+    /// or no answer at all means the peer has lost the dialog: the call ends with BYE (<see cref="SipCallEndKind.DialogLost"/>).
+    /// </summary>
+    /// <param name="contentType">The body's type.</param>
+    /// <param name="body">The body.</param>
+    /// <param name="headers">Further headers (Info-Package, Content-Disposition...), or null.</param>
+    /// <returns>False when the call is not answered or already over.</returns>
+    public bool SendInfo(string contentType, ReadOnlyMemory<byte> body, IReadOnlyList<SipHeader>? headers = null)
+    {
+        OutgoingRequest info;
+        lock (_gate)
+        {
+            if (State is not (SipCallState.Confirmed or SipCallState.Answering))
+            {
+                return false;
+            }
+
+            var all = new List<SipHeader>((headers?.Count ?? 0) + 1) { new("Content-Type", contentType) };
+            if (headers is not null)
+            {
+                all.AddRange(headers);
+            }
+
+            info = NewRequest(_dialog!, "INFO", _dialog!.NextLocalSequence(), all, body);
+        }
+
+        _agent.Stack.SendRequest(info, this);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Direction} call {CallId} ({State})";
+
+    // ---- From the user agent.
+
+    /// <summary>Outgoing: sends the INVITE.</summary>
+    internal void Start(OutgoingRequest invite)
+    {
+        ClientRequest client = _agent.Stack.SendRequest(invite, this);
+        lock (_gate)
+        {
+            _client ??= client;
+        }
+    }
+
+    /// <summary>Incoming: the application returned its listener; an end that came first is reported now.</summary>
+    internal void Attach(ISipCallListener listener)
+    {
+        lock (_gate)
+        {
+            _listener ??= listener;
+        }
+
+        ReportEnd();
+    }
+
+    /// <summary>The caller's CANCEL: the stack answered it 200 and the INVITE 487.</summary>
+    internal void Cancelled(IReadOnlyList<ReasonValue> reasons) => Finish(new SipCallEnd(SipCallEndKind.Cancelled, 487, reasons));
+
+    /// <summary>A request inside one of this call's dialogs (matched by Call-ID and tags).</summary>
+    internal void ReceiveInDialog(ServerRequest request, SipDialog dialog)
+    {
+        bool inOrder;
+        lock (_gate)
+        {
+            inOrder = dialog.AcceptRemoteSequence(request.Message);
+        }
+
+        if (!inOrder)
+        {
+            // RFC 3261 §12.2.2: a lower CSeq than the last one is out of order.
+            request.Respond(500, "Server Internal Error - CSeq Out of Order");
+            return;
+        }
+
+        switch (request.Method)
+        {
+            case "BYE":
+                ReceiveBye(request, dialog);
+                break;
+            case "INFO":
+                ISipCallListener? listener = Listener;
+                int status = listener is null ? 200 : _agent.Guard(() => listener.InfoReceived(this, request.Message), 500);
+                request.Respond(status is >= 200 and <= 699 ? status : 500);
+                break;
+            case "OPTIONS":
+                request.Respond(200, null, _agent.Capabilities);
+                break;
+            case "INVITE":
+                ReceiveReinvite(request, dialog);
+                break;
+            case "UPDATE":
+                ReceiveUpdate(request, dialog);
+                break;
+            default:
+                request.Respond(405, null, _agent.AllowHeader);
+                break;
+        }
+    }
+
+    /// <summary>An ACK for a 2xx of this call's dialog.</summary>
+    internal void ReceiveAck(SipMessage ack)
+    {
+        AnswerRetransmission? stopped = null;
+        bool confirmed = false;
+        string? pendingBye;
+        lock (_gate)
+        {
+            if (_answer is not null && _answer.CSeq == ack.CSeqNumber)
+            {
+                stopped = _answer;
+                _answer = null;
+            }
+
+            if (State == SipCallState.Answering && stopped is not null)
+            {
+                Machine.Fire(this, SipCallTrigger.Ack);
+                confirmed = true;
+            }
+
+            pendingBye = _pendingBye;
+        }
+
+        stopped?.Stop();
+        if (!confirmed)
+        {
+            return;
+        }
+
+        if (pendingBye is not null)
+        {
+            string? reason = pendingBye.Length == 0 ? null : pendingBye;
+            SendBye(reason);
+            Finish(new SipCallEnd(SipCallEndKind.LocalHangup, 0, ParseReasons(reason)));
+            return;
+        }
+
+        ISipCallListener? listener = Listener;
+        if (listener is not null)
+        {
+            _agent.Guard(() => listener.Confirmed(this, ack));
+        }
+    }
+
+    /// <summary>A 2xx to our INVITE after its transaction ended: re-send the ACK of its dialog.</summary>
+    internal void ReceiveLate2xx(string remoteTag)
+    {
+        SentAck ack;
+        lock (_gate)
+        {
+            if (!_acks.TryGetValue(remoteTag, out ack))
+            {
+                return;
+            }
+        }
+
+        _agent.Stack.SendRaw(ack.Bytes, ack.Destination, ack.Transport);
+    }
+
+    /// <summary>The user agent is shutting down: the call ends without a word to the peer.</summary>
+    internal void Shutdown() => Finish(new SipCallEnd(SipCallEndKind.Shutdown, 0, []));
+
+    // ---- IClientTransactionUser: the INVITE's responses and those of our requests in the dialog.
+
+    /// <inheritdoc/>
+    void IClientTransactionUser.ResponseReceived(ClientRequest request, SipMessage response)
+    {
+        int status = response.StatusCode;
+
+        // The only INVITE a call sends is its first: re-INVITEs are answered, never sent.
+        if (request.Method != "INVITE")
+        {
+            // A request we sent in the dialog: 481 or 408 means the peer lost it (RFC 3261 §12.2.1.2).
+            if (request.Method != "BYE" && status is 481 or 408)
+            {
+                LoseDialog(status);
+            }
+
+            return;
+        }
+
+        if (status == 100)
+        {
+            return;
+        }
+
+        string? tag = NameAddress.TryParse(response.GetHeaderValue(SipHeaderName.To), out NameAddress? to) ? to.Tag : null;
+        if (status < 200)
+        {
+            ReceiveProvisional(request, response, tag);
+        }
+        else if (status < 300)
+        {
+            if (tag is not null)
+            {
+                Receive2xx(request, response, tag);
+            }
+        }
+        else
+        {
+            lock (_gate)
+            {
+                if (State == SipCallState.Ended)
+                {
+                    return;
+                }
+            }
+
+            SipCallEndKind kind = State == SipCallState.Cancelling ? SipCallEndKind.Cancelled : SipCallEndKind.Rejected;
+            Finish(new SipCallEnd(kind, status, ReadReasons(response)));
+        }
+    }
+
+    /// <inheritdoc/>
+    void IClientTransactionUser.RequestEnded(ClientRequest request, SipTransactionEnd end)
+    {
+        if (end == SipTransactionEnd.Completed)
+        {
+            return;
+        }
+
+        if (request.Method != "INVITE")
+        {
+            if (request.Method != "BYE" && end is SipTransactionEnd.TimedOut or SipTransactionEnd.TransportFailed)
+            {
+                LoseDialog(408);
+            }
+
+            return;
+        }
+
+        SipCallEndKind kind = end switch
+        {
+            SipTransactionEnd.TimedOut => SipCallEndKind.TimedOut,
+            SipTransactionEnd.TransportFailed => SipCallEndKind.TransportFailed,
+            SipTransactionEnd.CancelUnanswered => SipCallEndKind.CancelUnanswered,
+            _ => SipCallEndKind.Shutdown,
+        };
+        lock (_gate)
+        {
+            // Answered calls outlive their INVITE transaction.
+            if (State is SipCallState.Confirmed or SipCallState.Ended)
+            {
+                return;
+            }
+        }
+
+        Finish(new SipCallEnd(kind, 0, []));
+    }
+
+    // ---- Internals.
+
+    private ISipCallListener? Listener
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _listener;
+            }
+        }
+    }
+
+    private void ReceiveProvisional(ClientRequest invite, SipMessage response, string? tag)
+    {
+        bool report;
+        lock (_gate)
+        {
+            if (tag is not null && State is (SipCallState.Calling or SipCallState.Early or SipCallState.Cancelling) && !_early.ContainsKey(tag))
+            {
+                SipDialog? early = SipDialog.CreateAsUac(response, _localParty!, (uint)invite.Request.CSeq);
+                if (early is not null)
+                {
+                    _early.Add(tag, early);
+                    _agent.Register(early, this);
+                }
+            }
+
+            if (tag is not null && Machine.CanFire(this, SipCallTrigger.Provisional))
+            {
+                Machine.Fire(this, SipCallTrigger.Provisional);
+            }
+
+            report = State is SipCallState.Calling or SipCallState.Early;
+        }
+
+        ISipCallListener? listener = Listener;
+        if (report && listener is not null)
+        {
+            _agent.Guard(() => listener.Progress(this, response));
+        }
+    }
+
+    private void Receive2xx(ClientRequest invite, SipMessage response, string tag)
+    {
+        AnswerOutcome outcome;
+        SentAck resend = default;
+        SipDialog? dialog;
+        OutgoingRequest? ack = null;
+        List<SipDialog>? losers = null;
+        string? cancelReason;
+        lock (_gate)
+        {
+            cancelReason = _cancelReason;
+            if (_acks.TryGetValue(tag, out resend))
+            {
+                outcome = AnswerOutcome.Retransmission;
+                dialog = null;
+            }
+            else
+            {
+                dialog = _early.GetValueOrDefault(tag) ?? SipDialog.CreateAsUac(response, _localParty!, (uint)invite.Request.CSeq);
+                if (dialog is null)
+                {
+                    // No Contact: nowhere to send an ACK or BYE. The peer's retransmissions run out.
+                    return;
+                }
+
+                _early.Remove(tag);
+                dialog.ConfirmByResponse(response);
+                ack = NewRequest(dialog, "ACK", invite.Request.CSeq, null, default);
+                if (State is SipCallState.Calling or SipCallState.Early)
+                {
+                    Machine.Fire(this, SipCallTrigger.Answer);
+                    _dialog = dialog;
+                    _agent.Register(dialog, this);
+                    outcome = AnswerOutcome.Answered;
+
+                    // The other early dialogs will never be confirmed but by a late 2xx, which is handled as a fork.
+                    losers = [.. _early.Values];
+                    _early.Clear();
+                }
+                else
+                {
+                    outcome = State == SipCallState.Cancelling ? AnswerOutcome.CancelRace : AnswerOutcome.ExtraFork;
+                }
+            }
+        }
+
+        if (outcome == AnswerOutcome.Retransmission)
+        {
+            _agent.Stack.SendRaw(resend.Bytes, resend.Destination, resend.Transport);
+            return;
+        }
+
+        ReadOnlyMemory<byte> bytes = _agent.Stack.SendAck(ack!);
+        lock (_gate)
+        {
+            _acks[tag] = new SentAck(bytes, ack!.Destination, ack.Transport ?? SipTransportProtocol.Udp);
+        }
+
+        if (losers is not null)
+        {
+            foreach (SipDialog loser in losers)
+            {
+                loser.Terminate();
+                _agent.Forget(loser);
+            }
+        }
+
+        switch (outcome)
+        {
+            case AnswerOutcome.Answered:
+                ISipCallListener? listener = Listener;
+                if (listener is not null)
+                {
+                    _agent.Guard(() => listener.Answered(this, response));
+                }
+
+                break;
+            case AnswerOutcome.CancelRace:
+                // RFC 3261 §9.1 and the seeds: the 2xx crossed our CANCEL; the call is ACKed, then ended with BYE.
+                SendBye(dialog!, cancelReason);
+                Finish(new SipCallEnd(SipCallEndKind.Cancelled, 200, ParseReasons(cancelReason)));
+                break;
+            default:
+                SipUserAgentLog.ForkEnded(_agent.Logger, CallId, tag);
+                SendBye(dialog!, null);
+                break;
+        }
+    }
+
+    private void ReceiveBye(ServerRequest request, SipDialog dialog)
+    {
+        request.Respond(200);
+        bool early;
+        bool answerInvite;
+        lock (_gate)
+        {
+            early = !ReferenceEquals(dialog, _dialog);
+            answerInvite = _invite is not null && State is (SipCallState.Offered or SipCallState.Early);
+        }
+
+        if (early)
+        {
+            // One fork's early dialog ends; the INVITE goes on.
+            lock (_gate)
+            {
+                dialog.Terminate();
+                _early.Remove(dialog.Id.RemoteTag);
+            }
+
+            _agent.Forget(dialog);
+            return;
+        }
+
+        if (answerInvite)
+        {
+            // RFC 3261 §15.1.2: a BYE in the early dialog; the INVITE is answered 487.
+            _invite!.Respond(487);
+        }
+
+        Finish(new SipCallEnd(SipCallEndKind.RemoteHangup, 0, ReadReasons(request.Message)));
+    }
+
+    private void ReceiveReinvite(ServerRequest request, SipDialog dialog)
+    {
+        AnswerRetransmission? retransmission = null;
+        ReadOnlyMemory<byte> body;
+        string? type;
+        lock (_gate)
+        {
+            if (State != SipCallState.Confirmed || _answer is not null || !ReferenceEquals(dialog, _dialog))
+            {
+                // RFC 3261 §14.2: an INVITE while a previous one is still unacknowledged.
+                dialog = null!;
+            }
+            else
+            {
+                dialog.RefreshTarget(request.Message);
+                retransmission = _answer = NewRetransmission(request);
+            }
+
+            body = _localBody;
+            type = _localBodyType;
+        }
+
+        if (retransmission is null)
+        {
+            request.Respond(500, null, [new("Retry-After", "1")]);
+            return;
+        }
+
+        // The session stays as it is: whatever the offer, the answer is our current SDP (a re-INVITE without an
+        // offer gets it as our offer, and its ACK the peer's answer).
+        if (!request.Respond(200, null, WithContactAndBody(null, body.IsEmpty ? null : type), body))
+        {
+            retransmission.Stop();
+        }
+    }
+
+    private void ReceiveUpdate(ServerRequest request, SipDialog dialog)
+    {
+        ReadOnlyMemory<byte> body;
+        string? type;
+        lock (_gate)
+        {
+            dialog.RefreshTarget(request.Message);
+            body = request.Message.ContentLength > 0 ? _localBody : default;
+            type = _localBodyType;
+        }
+
+        request.Respond(200, null, WithContactAndBody(null, body.IsEmpty ? null : type), body);
+    }
+
+    private void AnswerNotAcknowledged(AnswerRetransmission retransmission)
+    {
+        lock (_gate)
+        {
+            if (!ReferenceEquals(_answer, retransmission))
+            {
+                return;
+            }
+
+            _answer = null;
+        }
+
+        SipUserAgentLog.NoAck(_agent.Logger, CallId, retransmission.CSeq);
+        SendBye(null);
+        Finish(new SipCallEnd(SipCallEndKind.NoAck, 0, []));
+    }
+
+    private void LoseDialog(int status)
+    {
+        lock (_gate)
+        {
+            if (State is not (SipCallState.Confirmed or SipCallState.Answering))
+            {
+                return;
+            }
+        }
+
+        SendBye(null);
+        Finish(new SipCallEnd(SipCallEndKind.DialogLost, status, []));
+    }
+
+    private void SendBye(string? reason)
+    {
+        SipDialog? dialog = Dialog;
+        if (dialog is not null)
+        {
+            SendBye(dialog, reason);
+        }
+    }
+
+    private void SendBye(SipDialog dialog, string? reason)
+    {
+        OutgoingRequest bye;
+        lock (_gate)
+        {
+            bye = NewRequest(dialog, "BYE", dialog.NextLocalSequence(), WithReason(null, reason), default);
+        }
+
+        _agent.Stack.SendRequest(bye, this);
+    }
+
+    /// <summary>Ends the call once: state, timers, dialog table, then the listener.</summary>
+    private void Finish(SipCallEnd end)
+    {
+        AnswerRetransmission? retransmission;
+        List<SipDialog> dialogs;
+        lock (_gate)
+        {
+            if (State == SipCallState.Ended)
+            {
+                return;
+            }
+
+            Machine.Fire(this, SipCallTrigger.End);
+            End = end;
+            retransmission = _answer;
+            _answer = null;
+            dialogs = [.. _early.Values];
+            _early.Clear();
+            if (_dialog is not null)
+            {
+                dialogs.Add(_dialog);
+            }
+
+            foreach (SipDialog dialog in dialogs)
+            {
+                dialog.Terminate();
+            }
+        }
+
+        retransmission?.Stop();
+        foreach (SipDialog dialog in dialogs)
+        {
+            _agent.Forget(dialog);
+        }
+
+        _agent.Forget(this);
+        ReportEnd();
+    }
+
+    private void ReportEnd()
+    {
+        ISipCallListener? listener;
+        SipCallEnd? end;
+        lock (_gate)
+        {
+            end = End;
+            listener = _listener;
+            if (end is null || listener is null || _endReported)
+            {
+                return;
+            }
+
+            _endReported = true;
+        }
+
+        _agent.Guard(() => listener.Ended(this, end));
+    }
+
+    private AnswerRetransmission NewRetransmission(ServerRequest request) =>
+        new(request, _agent.Stack.Timers, _agent.Stack.Time, AnswerNotAcknowledged);
+
+    /// <summary>A request in <paramref name="dialog"/>, to its next hop (call under the lock).</summary>
+    private OutgoingRequest NewRequest(SipDialog dialog, string method, int cseq, IReadOnlyList<SipHeader>? headers, ReadOnlyMemory<byte> body)
+    {
+        (IPEndPoint destination, SipTransportProtocol transport) = NextHop(dialog);
+        string? contact = method is "ACK" or "BYE" ? null : _agent.ContactFor(transport);
+        return dialog.CreateRequest(method, cseq, destination, transport, contact, headers, body);
+    }
+
+    /// <summary>
+    /// Where a request in the dialog goes: the next hop's address when it is an IP literal (the gateway's trunks are
+    /// configured by address; it does no DNS), otherwise where the INVITE came from or went to; the transport the URI
+    /// names, otherwise the call's.
+    /// </summary>
+    private (IPEndPoint Destination, SipTransportProtocol Transport) NextHop(SipDialog dialog)
+    {
+        SipUri hop = dialog.NextHop;
+        SipTransportProtocol transport = hop.Transport switch
+        {
+            null => Transport,
+            string t when t.Equals("tcp", StringComparison.OrdinalIgnoreCase) => SipTransportProtocol.Tcp,
+            string t when t.Equals("udp", StringComparison.OrdinalIgnoreCase) => SipTransportProtocol.Udp,
+            _ => Transport,
+        };
+        if (hop.HostKind is SipUriHostKind.IPv4 or SipUriHostKind.IPv6 && IPAddress.TryParse(hop.Host.AsSpan().Trim("[]"), out IPAddress? address))
+        {
+            return (new IPEndPoint(address, hop.Port ?? 5060), transport);
+        }
+
+        return (_invite?.Source.EndPoint ?? _outgoing!.Destination, transport);
+    }
+
+    private IReadOnlyList<SipHeader> WithContact(IReadOnlyList<SipHeader>? headers) => WithContactAndBody(headers, null);
+
+    private IReadOnlyList<SipHeader> WithContactAndBody(IReadOnlyList<SipHeader>? headers, string? contentType)
+    {
+        var all = new List<SipHeader>(3 + (headers?.Count ?? 0)) { new("Contact", _agent.ContactFor(Transport)) };
+        if (contentType is not null)
+        {
+            all.Add(new("Content-Type", contentType));
+        }
+
+        if (headers is not null)
+        {
+            all.AddRange(headers);
+        }
+
+        return all;
+    }
+
+    private static IReadOnlyList<SipHeader>? WithReason(IReadOnlyList<SipHeader>? headers, string? reason)
+    {
+        if (reason is null)
+        {
+            return headers;
+        }
+
+        var all = new List<SipHeader>(1 + (headers?.Count ?? 0)) { new("Reason", reason) };
+        if (headers is not null)
+        {
+            all.AddRange(headers);
+        }
+
+        return all;
+    }
+
+    private static IReadOnlyList<ReasonValue> ParseReasons(string? reason)
+    {
+        if (reason is null)
+        {
+            return [];
+        }
+
+        var reasons = new List<ReasonValue>(1);
+        return ReasonHeader.TryParseList(Encoding.UTF8.GetBytes(reason), reasons) ? reasons : [];
+    }
+
+    private static IReadOnlyList<ReasonValue> ReadReasons(SipMessage message)
+    {
+        List<ReasonValue>? reasons = null;
+        foreach (ReadOnlySpan<byte> value in message.GetHeaderValues(SipHeaderName.Reason))
+        {
+            ReasonHeader.TryParseList(value, reasons ??= []);
+        }
+
+        return reasons ?? [];
+    }
+
+    private static StateMachine<SipCallState, SipCallTrigger, SipCall> BuildMachine()
+    {
+        var builder = new StateMachineBuilder<SipCallState, SipCallTrigger, SipCall>(SipCallState.Calling);
+        builder.Configure(SipCallState.Calling)
+            .Permit(SipCallTrigger.Provisional, SipCallState.Early)
+            .Permit(SipCallTrigger.Answer, SipCallState.Confirmed)
+            .Permit(SipCallTrigger.Cancel, SipCallState.Cancelling)
+            .Permit(SipCallTrigger.End, SipCallState.Ended);
+        builder.Configure(SipCallState.Offered)
+            .Permit(SipCallTrigger.Provisional, SipCallState.Early)
+            .Permit(SipCallTrigger.Answer, SipCallState.Answering)
+            .Permit(SipCallTrigger.End, SipCallState.Ended);
+        builder.Configure(SipCallState.Early)
+            .Ignore(SipCallTrigger.Provisional)
+            .PermitIf(SipCallTrigger.Answer, SipCallState.Answering, static call => call.Direction == SipCallDirection.Incoming, "incoming")
+            .PermitIf(SipCallTrigger.Answer, SipCallState.Confirmed, static call => call.Direction == SipCallDirection.Outgoing, "outgoing")
+            .PermitIf(SipCallTrigger.Cancel, SipCallState.Cancelling, static call => call.Direction == SipCallDirection.Outgoing, "outgoing")
+            .Permit(SipCallTrigger.End, SipCallState.Ended);
+        builder.Configure(SipCallState.Answering)
+            .Permit(SipCallTrigger.Ack, SipCallState.Confirmed)
+            .Permit(SipCallTrigger.End, SipCallState.Ended);
+        builder.Configure(SipCallState.Confirmed)
+            .Permit(SipCallTrigger.End, SipCallState.Ended);
+        builder.Configure(SipCallState.Cancelling)
+            .Ignore(SipCallTrigger.Provisional)
+            .Permit(SipCallTrigger.End, SipCallState.Ended);
+        builder.Configure(SipCallState.Ended);
+        return builder.Build();
+    }
+
+    /// <summary>An ACK we sent for a 2xx, kept to answer that 2xx's retransmissions.</summary>
+    private readonly record struct SentAck(ReadOnlyMemory<byte> Bytes, IPEndPoint Destination, SipTransportProtocol Transport);
+}
