@@ -109,8 +109,13 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
         }
     }
 
-    /// <summary>The states and transitions, for docs/sip-stack.md.</summary>
-    internal static StateMachine<SipCallState, SipCallTrigger, SipCall> Machine { get; } = BuildMachine();
+    /// <summary>The states and transitions of an incoming call, for docs/sip-stack.md.</summary>
+    internal static StateMachine<SipCallState, SipCallTrigger, SipCall> IncomingMachine { get; } = BuildIncomingMachine();
+
+    /// <summary>The states and transitions of an outgoing call, for docs/sip-stack.md.</summary>
+    internal static StateMachine<SipCallState, SipCallTrigger, SipCall> OutgoingMachine { get; } = BuildOutgoingMachine();
+
+    private StateMachine<SipCallState, SipCallTrigger, SipCall> Machine => Direction == SipCallDirection.Incoming ? IncomingMachine : OutgoingMachine;
 
     // ---- What the application does.
 
@@ -624,14 +629,26 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
                 break;
             case AnswerOutcome.CancelRace:
                 // RFC 3261 §9.1 and the seeds: the 2xx crossed our CANCEL; the call is ACKed, then ended with BYE.
-                SendBye(dialog!, cancelReason);
+                EndDialog(dialog!, cancelReason);
                 Finish(new SipCallEnd(SipCallEndKind.Cancelled, 200, ParseReasons(cancelReason)));
                 break;
             default:
                 SipUserAgentLog.ForkEnded(_agent.Logger, CallId, tag);
-                SendBye(dialog!, null);
+                EndDialog(dialog!, null);
                 break;
         }
+    }
+
+    /// <summary>A dialog that is not the call's (a fork answered late, or the CANCEL race): BYE, and forget it.</summary>
+    private void EndDialog(SipDialog dialog, string? reason)
+    {
+        SendBye(dialog, reason);
+        lock (_gate)
+        {
+            dialog.Terminate();
+        }
+
+        _agent.Forget(dialog);
     }
 
     private void ReceiveBye(ServerRequest request, SipDialog dialog)
@@ -916,7 +933,27 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
         return reasons ?? [];
     }
 
-    private static StateMachine<SipCallState, SipCallTrigger, SipCall> BuildMachine()
+    private static StateMachine<SipCallState, SipCallTrigger, SipCall> BuildIncomingMachine()
+    {
+        var builder = new StateMachineBuilder<SipCallState, SipCallTrigger, SipCall>(SipCallState.Offered);
+        builder.Configure(SipCallState.Offered)
+            .Permit(SipCallTrigger.Provisional, SipCallState.Early)
+            .Permit(SipCallTrigger.Answer, SipCallState.Answering)
+            .Permit(SipCallTrigger.End, SipCallState.Ended);
+        builder.Configure(SipCallState.Early)
+            .Ignore(SipCallTrigger.Provisional)
+            .Permit(SipCallTrigger.Answer, SipCallState.Answering)
+            .Permit(SipCallTrigger.End, SipCallState.Ended);
+        builder.Configure(SipCallState.Answering)
+            .Permit(SipCallTrigger.Ack, SipCallState.Confirmed)
+            .Permit(SipCallTrigger.End, SipCallState.Ended);
+        builder.Configure(SipCallState.Confirmed)
+            .Permit(SipCallTrigger.End, SipCallState.Ended);
+        builder.Configure(SipCallState.Ended);
+        return builder.Build();
+    }
+
+    private static StateMachine<SipCallState, SipCallTrigger, SipCall> BuildOutgoingMachine()
     {
         var builder = new StateMachineBuilder<SipCallState, SipCallTrigger, SipCall>(SipCallState.Calling);
         builder.Configure(SipCallState.Calling)
@@ -924,23 +961,15 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
             .Permit(SipCallTrigger.Answer, SipCallState.Confirmed)
             .Permit(SipCallTrigger.Cancel, SipCallState.Cancelling)
             .Permit(SipCallTrigger.End, SipCallState.Ended);
-        builder.Configure(SipCallState.Offered)
-            .Permit(SipCallTrigger.Provisional, SipCallState.Early)
-            .Permit(SipCallTrigger.Answer, SipCallState.Answering)
-            .Permit(SipCallTrigger.End, SipCallState.Ended);
         builder.Configure(SipCallState.Early)
             .Ignore(SipCallTrigger.Provisional)
-            .PermitIf(SipCallTrigger.Answer, SipCallState.Answering, static call => call.Direction == SipCallDirection.Incoming, "incoming")
-            .PermitIf(SipCallTrigger.Answer, SipCallState.Confirmed, static call => call.Direction == SipCallDirection.Outgoing, "outgoing")
-            .PermitIf(SipCallTrigger.Cancel, SipCallState.Cancelling, static call => call.Direction == SipCallDirection.Outgoing, "outgoing")
-            .Permit(SipCallTrigger.End, SipCallState.Ended);
-        builder.Configure(SipCallState.Answering)
-            .Permit(SipCallTrigger.Ack, SipCallState.Confirmed)
-            .Permit(SipCallTrigger.End, SipCallState.Ended);
-        builder.Configure(SipCallState.Confirmed)
+            .Permit(SipCallTrigger.Answer, SipCallState.Confirmed)
+            .Permit(SipCallTrigger.Cancel, SipCallState.Cancelling)
             .Permit(SipCallTrigger.End, SipCallState.Ended);
         builder.Configure(SipCallState.Cancelling)
             .Ignore(SipCallTrigger.Provisional)
+            .Permit(SipCallTrigger.End, SipCallState.Ended);
+        builder.Configure(SipCallState.Confirmed)
             .Permit(SipCallTrigger.End, SipCallState.Ended);
         builder.Configure(SipCallState.Ended);
         return builder.Build();

@@ -27,6 +27,9 @@ internal sealed class UdpPeer : IDisposable
     /// <summary>"127.0.0.1:port", for Via and Contact.</summary>
     public string Address => EndPoint.ToString();
 
+    /// <summary>Bytes waiting in the socket: loopback delivers synchronously, so what was sent is there.</summary>
+    public int Available => _socket.Available;
+
     public void Send(byte[] message) => _socket.SendTo(message, _stack);
 
     public void Send(WireMessage message) => Send(message.Bytes);

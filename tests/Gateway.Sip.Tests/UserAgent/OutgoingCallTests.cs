@@ -1,0 +1,245 @@
+using Gateway.Sip.Tests.Stack;
+
+namespace Gateway.Sip.Tests.UserAgent;
+
+/// <summary>
+/// The user agent as the caller (UAC), in virtual time, against a scripted callee: forking (the first 2xx wins, later
+/// ones are ACKed and ended with BYE), the CANCEL and its race with a 2xx, rejection, timeouts, and the dialog lost.
+/// </summary>
+public sealed class OutgoingCallTests
+{
+    /// <summary>The peer's INVITE as received, skipping nothing (the user agent sends no 100).</summary>
+    private static async Task<WireMessage> ReceiveInvite(UdpPeer peer)
+    {
+        WireMessage invite = await peer.ReceiveAsync();
+        Assert.Equal("INVITE", invite.Method);
+        return invite;
+    }
+
+    private static byte[] Answer(WireMessage invite, UdpPeer peer, int status, string reason, string tag, string? extraHeader = null)
+    {
+        string body = status == 200 ? SipText.Sdp : "";
+        byte[] response = SipText.Response(invite, status, reason, tag, body, $"<sip:callee@{peer.Address}>");
+        return extraHeader is null ? response : System.Text.Encoding.UTF8.GetBytes(new WireMessage(response).Text.Replace("\r\nContent-Length", $"\r\n{extraHeader}\r\nContent-Length"));
+    }
+
+    [Fact]
+    public async Task The_first_2xx_wins_and_a_later_fork_is_acked_then_ended_with_BYE()
+    {
+        await using var harness = new UserAgentHarness();
+        using var peer = harness.Peer();
+        SipCall call = harness.Call(peer);
+        WireMessage invite = await ReceiveInvite(peer);
+        Assert.Equal("application/sdp", invite["Content-Type"]);
+        Assert.StartsWith("<sip:gw@", invite["Contact"]);
+
+        peer.Send(Answer(invite, peer, 180, "Ringing", "fork-a"));
+        peer.Send(Answer(invite, peer, 183, "Session Progress", "fork-b"));
+        Assert.Equal(("progress", 180), await NextResponseEvent(harness));
+        Assert.Equal(("progress", 183), await NextResponseEvent(harness));
+        Assert.Equal(2, harness.Agent.DialogCount);
+
+        byte[] okA = Answer(invite, peer, 200, "OK", "fork-a");
+        peer.Send(okA);
+        WireMessage ackA = await peer.ReceiveAsync();
+        Assert.Equal(("ACK", "fork-a", 1), (ackA.Method, ackA.To.Tag, ackA.CSeq));
+        Assert.Equal($"sip:callee@{peer.Address}", ackA.RequestUri);
+        Assert.Equal(("answered", 200), await NextResponseEvent(harness));
+        Assert.Equal(SipCallState.Confirmed, call.State);
+        Assert.Equal(1, harness.Agent.DialogCount);
+
+        // A retransmission of the winner's 2xx: the same ACK again.
+        peer.Send(okA);
+        Assert.Equal(ackA.Text, (await peer.ReceiveAsync()).Text);
+
+        // The other fork answers too: ACK, then BYE — the call stays with fork a.
+        peer.Send(Answer(invite, peer, 200, "OK", "fork-b"));
+        WireMessage ackB = await peer.ReceiveAsync();
+        WireMessage byeB = await peer.ReceiveAsync();
+        Assert.Equal(("ACK", "fork-b"), (ackB.Method, ackB.To.Tag));
+        Assert.Equal(("BYE", "fork-b", 2), (byeB.Method, byeB.To.Tag, byeB.CSeq));
+        peer.Send(SipText.Response(byeB, 200, "OK"));
+        Assert.Equal(SipCallState.Confirmed, call.State);
+
+        Assert.True(call.Hangup("Q.850;cause=16"));
+        WireMessage bye = await peer.ReceiveAsync();
+        Assert.Equal(("BYE", "fork-a", "Q.850;cause=16"), (bye.Method, bye.To.Tag, bye["Reason"]));
+        peer.Send(SipText.Response(bye, 200, "OK"));
+        SipCallEnd end = await harness.Application.NextEnd();
+        Assert.Equal((SipCallEndKind.LocalHangup, 16), (end.Kind, Assert.Single(end.Reasons).Cause));
+        await harness.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task A_2xx_after_the_ACK_window_is_acked_again()
+    {
+        await using var harness = new UserAgentHarness();
+        using var peer = harness.Peer();
+        SipCall call = harness.Call(peer);
+        WireMessage invite = await ReceiveInvite(peer);
+        byte[] ok = Answer(invite, peer, 200, "OK", "t");
+        peer.Send(ok);
+        WireMessage ack = await peer.ReceiveAsync();
+        Assert.Equal("answered", (await harness.Application.NextEvent()).Event);
+
+        // Past Timer M the INVITE transaction is gone; the 2xx is a stray response for the dialog.
+        harness.Time.Advance(harness.Timers.TransactionTimeout + TimeSpan.FromSeconds(1));
+        Assert.Equal(0, harness.Agent.Stack.TransactionCount);
+        peer.Send(ok);
+        Assert.Equal(ack.Text, (await peer.ReceiveAsync()).Text);
+
+        call.Hangup();
+        peer.Send(SipText.Response(await peer.ReceiveAsync(), 200, "OK"));
+        Assert.Equal(SipCallEndKind.LocalHangup, (await harness.Application.NextEnd()).Kind);
+        await harness.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task A_cancel_carries_the_reason_and_the_487_ends_the_call()
+    {
+        await using var harness = new UserAgentHarness();
+        using var peer = harness.Peer();
+        SipCall call = harness.Call(peer);
+        WireMessage invite = await ReceiveInvite(peer);
+        peer.Send(Answer(invite, peer, 180, "Ringing", "t"));
+        Assert.Equal(("progress", 180), await NextResponseEvent(harness));
+
+        Assert.True(call.Cancel("SIP;cause=200;text=\"Call completed elsewhere\""));
+        WireMessage cancel = await peer.ReceiveAsync();
+        Assert.Equal(("CANCEL", "SIP;cause=200;text=\"Call completed elsewhere\""), (cancel.Method, cancel["Reason"]));
+        peer.Send(SipText.Response(cancel, 200, "OK"));
+        peer.Send(Answer(invite, peer, 487, "Request Terminated", "t"));
+        WireMessage ack = await peer.ReceiveAsync();
+        Assert.Equal(("ACK", invite.TopVia.Branch), (ack.Method, ack.TopVia.Branch));
+
+        SipCallEnd end = await harness.Application.NextEnd();
+        Assert.Equal((SipCallEndKind.Cancelled, 487), (end.Kind, end.StatusCode));
+        Assert.False(call.Cancel());
+        await harness.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task A_2xx_that_crosses_our_cancel_is_acked_and_ended_with_BYE()
+    {
+        await using var harness = new UserAgentHarness();
+        using var peer = harness.Peer();
+        SipCall call = harness.Call(peer);
+        WireMessage invite = await ReceiveInvite(peer);
+        peer.Send(Answer(invite, peer, 180, "Ringing", "t"));
+        Assert.Equal(("progress", 180), await NextResponseEvent(harness));
+
+        call.Cancel("Q.850;cause=16");
+        WireMessage cancel = await peer.ReceiveAsync();
+        peer.Send(SipText.Response(cancel, 200, "OK"));
+        peer.Send(Answer(invite, peer, 200, "OK", "t"));
+        WireMessage ack = await peer.ReceiveAsync();
+        WireMessage bye = await peer.ReceiveAsync();
+        Assert.Equal(("ACK", "t"), (ack.Method, ack.To.Tag));
+        Assert.Equal(("BYE", "t", "Q.850;cause=16"), (bye.Method, bye.To.Tag, bye["Reason"]));
+        peer.Send(SipText.Response(bye, 200, "OK"));
+
+        SipCallEnd end = await harness.Application.NextEnd();
+        Assert.Equal((SipCallEndKind.Cancelled, 200, 16), (end.Kind, end.StatusCode, Assert.Single(end.Reasons).Cause));
+        Assert.Equal(0, harness.Application.Events.Reader.Count);
+        await harness.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task A_busy_callee_ends_the_call_with_its_status_and_reason()
+    {
+        await using var harness = new UserAgentHarness();
+        using var peer = harness.Peer();
+        harness.Call(peer);
+        WireMessage invite = await ReceiveInvite(peer);
+        peer.Send(Answer(invite, peer, 486, "Busy Here", "t", "Reason: Q.850;cause=17;text=\"User busy\""));
+        Assert.Equal("ACK", (await peer.ReceiveAsync()).Method);
+        SipCallEnd end = await harness.Application.NextEnd();
+        Assert.Equal((SipCallEndKind.Rejected, 486, 17), (end.Kind, end.StatusCode, Assert.Single(end.Reasons).Cause));
+        await harness.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task No_answer_at_all_times_out_and_an_unanswered_cancel_ends_the_call_after_64_T1()
+    {
+        await using var harness = new UserAgentHarness();
+        using var silent = harness.Peer();
+        harness.Call(silent);
+        await ReceiveInvite(silent);
+        harness.Time.Advance(harness.Timers.TransactionTimeout);
+        Assert.Equal(SipCallEndKind.TimedOut, (await harness.Application.NextEnd()).Kind);
+
+        using var peer = harness.Peer();
+        SipCall call = harness.Call(peer);
+        WireMessage invite = await ReceiveInvite(peer);
+        peer.Send(Answer(invite, peer, 180, "Ringing", "t"));
+        Assert.Equal(("progress", 180), await NextResponseEvent(harness));
+        call.Cancel();
+        WireMessage cancel = await peer.ReceiveAsync();
+        Assert.Equal("CANCEL", cancel.Method);
+        peer.Send(SipText.Response(cancel, 200, "OK"));
+        await UdpBarrier.WaitAsync(harness.Agent.Stack.UdpEndPoint!);
+        harness.Time.Advance(harness.Timers.TransactionTimeout);
+        Assert.Equal(SipCallEndKind.CancelUnanswered, (await harness.Application.NextEnd()).Kind);
+        await harness.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task Info_goes_out_in_the_dialog_and_a_481_means_the_dialog_is_lost()
+    {
+        await using var harness = new UserAgentHarness();
+        using var peer = harness.Peer();
+        SipCall call = harness.Call(peer);
+        WireMessage invite = await ReceiveInvite(peer);
+        peer.Send(Answer(invite, peer, 200, "OK", "t"));
+        await peer.ReceiveAsync();
+        Assert.Equal("answered", (await harness.Application.NextEvent()).Event);
+
+        Assert.True(call.SendInfo("application/isup;version=itu-t92+", "\u002d\u0000USR"u8.ToArray(), [new("Content-Disposition", "signal;handling=optional")]));
+        WireMessage info = await peer.ReceiveAsync();
+        Assert.Equal(("INFO", 2, "application/isup;version=itu-t92+", "signal;handling=optional"), (info.Method, info.CSeq, info["Content-Type"], info["Content-Disposition"]));
+        Assert.Equal("-\0USR", info.Body);
+        peer.Send(SipText.Response(info, 200, "OK"));
+
+        call.SendInfo("application/isup", "x"u8.ToArray());
+        WireMessage second = await peer.ReceiveAsync();
+        peer.Send(SipText.Response(second, 481, "Call/Transaction Does Not Exist"));
+        WireMessage bye = await peer.ReceiveAsync();
+        Assert.Equal(("BYE", 4), (bye.Method, bye.CSeq));
+        SipCallEnd end = await harness.Application.NextEnd();
+        Assert.Equal((SipCallEndKind.DialogLost, 481), (end.Kind, end.StatusCode));
+        await harness.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task The_callee_hangs_up_with_a_reason()
+    {
+        await using var harness = new UserAgentHarness();
+        using var peer = harness.Peer();
+        harness.Call(peer);
+        WireMessage invite = await ReceiveInvite(peer);
+        peer.Send(Answer(invite, peer, 200, "OK", "t"));
+        WireMessage ack = await peer.ReceiveAsync();
+        await harness.Application.NextEvent();
+
+        peer.Send(SipText.Message($"""
+            BYE {invite["Contact"]!.Trim('<', '>')} SIP/2.0
+            Via: SIP/2.0/UDP {peer.Address};branch={SipIdentifiers.NewBranch()}
+            Max-Forwards: 70
+            From: {ack["To"]}
+            To: {ack["From"]}
+            Call-ID: {ack["Call-ID"]}
+            CSeq: 1 BYE
+            Reason: Q.850;cause=16
+            """));
+        Assert.Equal(200, (await peer.ReceiveAsync()).StatusCode);
+        SipCallEnd end = await harness.Application.NextEnd();
+        Assert.Equal((SipCallEndKind.RemoteHangup, 16), (end.Kind, Assert.Single(end.Reasons).Cause));
+        await harness.AssertCleanAsync();
+    }
+
+    private static async Task<(string, int)> NextResponseEvent(UserAgentHarness harness)
+    {
+        var (name, message) = await harness.Application.NextEvent();
+        return (name, message.StatusCode);
+    }
+}
