@@ -1,4 +1,4 @@
-using System.Text;
+using Gateway.Testing;
 
 namespace Gateway.Sip.Tests.Transactions;
 
@@ -9,7 +9,6 @@ namespace Gateway.Sip.Tests.Transactions;
 /// </summary>
 public sealed class TransactionDiagramDocumentTests
 {
-    private const string Fence = "```mermaid";
     private const string DocumentName = "sip-transactions.md";
 
     /// <summary>The diagrams, in the order the document shows them.</summary>
@@ -22,119 +21,12 @@ public sealed class TransactionDiagramDocumentTests
     ];
 
     [Fact]
-    public void The_document_shows_the_state_machines_as_they_are_built()
-    {
-        string path = DocumentPath();
-        string document = File.ReadAllText(path).ReplaceLineEndings("\n");
-
-        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
-        {
-            File.WriteAllText(path, ReplaceBlocks(document, Diagrams));
-            return;
-        }
-
-        var blocks = MermaidBlocks(document);
-        Assert.True(
-            blocks.Count == Diagrams.Length && blocks.SequenceEqual(Diagrams),
-            $"docs/{DocumentName} is stale: run the tests with UPDATE_GOLDEN=1 and review the diff.");
-    }
+    public void The_document_shows_the_state_machines_as_they_are_built() => Assert.Null(MermaidDocument.Check(DocumentName, Diagrams));
 
     [Fact]
     public void The_diagrams_are_the_same_whatever_the_message_type()
     {
         Assert.Equal(InviteClientTransaction<TestMessage>.Machine.ToMermaid(), InviteClientTransaction<string>.Machine.ToMermaid());
         Assert.Equal(InviteServerTransaction<TestMessage>.Machine.ToMermaid(), InviteServerTransaction<object>.Machine.ToMermaid());
-    }
-
-    /// <summary>Walks up from the test binaries to the repository root (the folder holding Gateway.sln).</summary>
-    private static string DocumentPath()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Gateway.sln")))
-            {
-                return Path.Combine(folder.FullName, "docs", DocumentName);
-            }
-        }
-
-        throw new InvalidOperationException($"No Gateway.sln above {AppContext.BaseDirectory}.");
-    }
-
-    private static List<string> MermaidBlocks(string document)
-    {
-        var blocks = new List<string>();
-        StringBuilder? block = null;
-        foreach (var line in document.Split('\n'))
-        {
-            if (block is null)
-            {
-                if (line == Fence)
-                {
-                    block = new StringBuilder();
-                }
-            }
-            else if (line == "```")
-            {
-                blocks.Add(block.ToString());
-                block = null;
-            }
-            else
-            {
-                block.Append(line).Append('\n');
-            }
-        }
-
-        return blocks;
-    }
-
-    private static string ReplaceBlocks(string document, string[] diagrams)
-    {
-        var output = new StringBuilder();
-        int next = 0;
-        bool inBlock = false;
-        var lines = document.Split('\n');
-        for (int i = 0; i < lines.Length; i++)
-        {
-            string line = lines[i];
-            if (inBlock)
-            {
-                if (line == "```")
-                {
-                    inBlock = false;
-                    output.Append(line);
-                    AppendNewLine(output, i, lines.Length);
-                }
-
-                continue;
-            }
-
-            output.Append(line);
-            AppendNewLine(output, i, lines.Length);
-            if (line == Fence)
-            {
-                if (next == diagrams.Length)
-                {
-                    throw new InvalidOperationException($"docs/{DocumentName} has more mermaid blocks than there are machines.");
-                }
-
-                output.Append(diagrams[next++]);
-                inBlock = true;
-            }
-        }
-
-        if (next != diagrams.Length)
-        {
-            throw new InvalidOperationException($"docs/{DocumentName} needs {diagrams.Length} mermaid blocks, has {next}.");
-        }
-
-        return output.ToString();
-    }
-
-    private static void AppendNewLine(StringBuilder output, int index, int count)
-    {
-        if (index < count - 1)
-        {
-            output.Append('\n');
-        }
     }
 }
