@@ -16,6 +16,27 @@ public sealed class OutgoingCallTests
         return invite;
     }
 
+    /// <summary>A call to <paramref name="peer"/>, which rings (180 with tag t).</summary>
+    private static async Task<(SipCall Call, WireMessage Invite)> RingingCall(UserAgentHarness harness, UdpPeer peer)
+    {
+        SipCall call = harness.Call(peer);
+        WireMessage invite = await ReceiveInvite(peer);
+        peer.Send(Answer(invite, peer, 180, "Ringing", "t"));
+        Assert.Equal(("progress", 180), await NextResponseEvent(harness));
+        return (call, invite);
+    }
+
+    /// <summary>A call to <paramref name="peer"/>, which answers at once (200 with tag t); returns the ACK too.</summary>
+    private static async Task<(SipCall Call, WireMessage Invite, WireMessage Ack)> AnsweredCall(UserAgentHarness harness, UdpPeer peer)
+    {
+        SipCall call = harness.Call(peer);
+        WireMessage invite = await ReceiveInvite(peer);
+        peer.Send(Answer(invite, peer, 200, "OK", "t"));
+        WireMessage ack = await peer.ReceiveAsync();
+        Assert.Equal("answered", (await harness.Application.NextEvent()).Event);
+        return (call, invite, ack);
+    }
+
     private static byte[] Answer(WireMessage invite, UdpPeer peer, int status, string reason, string tag, string? extraHeader = null)
     {
         string body = status == 200 ? SipText.Sdp : "";
@@ -99,10 +120,7 @@ public sealed class OutgoingCallTests
     {
         await using var harness = new UserAgentHarness();
         using var peer = harness.Peer();
-        SipCall call = harness.Call(peer);
-        WireMessage invite = await ReceiveInvite(peer);
-        peer.Send(Answer(invite, peer, 180, "Ringing", "t"));
-        Assert.Equal(("progress", 180), await NextResponseEvent(harness));
+        var (call, invite) = await RingingCall(harness, peer);
 
         Assert.True(call.Cancel("SIP;cause=200;text=\"Call completed elsewhere\""));
         WireMessage cancel = await peer.ReceiveAsync();
@@ -123,10 +141,7 @@ public sealed class OutgoingCallTests
     {
         await using var harness = new UserAgentHarness();
         using var peer = harness.Peer();
-        SipCall call = harness.Call(peer);
-        WireMessage invite = await ReceiveInvite(peer);
-        peer.Send(Answer(invite, peer, 180, "Ringing", "t"));
-        Assert.Equal(("progress", 180), await NextResponseEvent(harness));
+        var (call, invite) = await RingingCall(harness, peer);
 
         call.Cancel("Q.850;cause=16");
         WireMessage cancel = await peer.ReceiveAsync();
@@ -169,10 +184,7 @@ public sealed class OutgoingCallTests
         Assert.Equal(SipCallEndKind.TimedOut, (await harness.Application.NextEnd()).Kind);
 
         using var peer = harness.Peer();
-        SipCall call = harness.Call(peer);
-        WireMessage invite = await ReceiveInvite(peer);
-        peer.Send(Answer(invite, peer, 180, "Ringing", "t"));
-        Assert.Equal(("progress", 180), await NextResponseEvent(harness));
+        var (call, invite) = await RingingCall(harness, peer);
         call.Cancel();
         WireMessage cancel = await peer.ReceiveAsync();
         Assert.Equal("CANCEL", cancel.Method);
@@ -188,11 +200,7 @@ public sealed class OutgoingCallTests
     {
         await using var harness = new UserAgentHarness();
         using var peer = harness.Peer();
-        SipCall call = harness.Call(peer);
-        WireMessage invite = await ReceiveInvite(peer);
-        peer.Send(Answer(invite, peer, 200, "OK", "t"));
-        await peer.ReceiveAsync();
-        Assert.Equal("answered", (await harness.Application.NextEvent()).Event);
+        var (call, _, _) = await AnsweredCall(harness, peer);
 
         Assert.True(call.SendInfo("application/isup;version=itu-t92+", "\u002d\u0000USR"u8.ToArray(), [new("Content-Disposition", "signal;handling=optional")]));
         WireMessage info = await peer.ReceiveAsync();
@@ -215,11 +223,7 @@ public sealed class OutgoingCallTests
     {
         await using var harness = new UserAgentHarness();
         using var peer = harness.Peer();
-        harness.Call(peer);
-        WireMessage invite = await ReceiveInvite(peer);
-        peer.Send(Answer(invite, peer, 200, "OK", "t"));
-        WireMessage ack = await peer.ReceiveAsync();
-        await harness.Application.NextEvent();
+        var (_, invite, ack) = await AnsweredCall(harness, peer);
 
         peer.Send(SipText.Message($"""
             BYE {invite["Contact"]!.Trim('<', '>')} SIP/2.0
