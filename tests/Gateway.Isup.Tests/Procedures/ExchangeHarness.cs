@@ -109,8 +109,8 @@ internal sealed class ExchangeHarness
         return offered.Call;
     }
 
-    /// <summary>No timer left armed, and every circuit idle with no call, except those the test says are blocked.</summary>
-    public void AssertQuiescent(CircuitBlocking expectedBlocking = CircuitBlocking.None, params int[] blockedCics)
+    /// <summary>No timer left armed, and every circuit idle with no call and no procedure pending, blocked only as the test says.</summary>
+    public void AssertQuiescent(params (int Cic, CircuitBlocking Blocking)[] blocked)
     {
         Assert.Equal(0, Time.ActiveTimers);
         foreach (CircuitStatus status in Exchange.GetCircuitStatuses(Dpc))
@@ -118,7 +118,16 @@ internal sealed class ExchangeHarness
             Assert.Equal(CircuitState.Idle, status.State);
             Assert.False(status.HasCall, $"CIC {status.Cic} still has a call");
             Assert.False(status.MaintenanceProcedurePending, $"CIC {status.Cic} still waits for an acknowledgement");
-            Assert.Equal(Array.IndexOf(blockedCics, status.Cic) >= 0 ? expectedBlocking : CircuitBlocking.None, status.Blocking);
+            CircuitBlocking expected = CircuitBlocking.None;
+            foreach ((int cic, CircuitBlocking blocking) in blocked)
+            {
+                if (cic == status.Cic)
+                {
+                    expected = blocking;
+                }
+            }
+
+            Assert.Equal(expected, status.Blocking);
         }
     }
 }
