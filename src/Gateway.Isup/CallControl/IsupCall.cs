@@ -47,9 +47,9 @@ public sealed class IsupCall
     /// <summary>How many repeat attempts the call has made.</summary>
     internal int RepeatAttempts { get; set; }
 
-    /// <summary>Whether a repeat attempt is still possible after losing the circuit.</summary>
+    /// <summary>Whether a repeat attempt is still possible after losing the circuit (the caller checks that no backward message came).</summary>
     internal bool CanRepeat(int maxRepeatAttempts) =>
-        Direction == IsupCallDirection.Outgoing && InitialAddress is not null && !SubsequentAddressSent && RepeatAttempts < maxRepeatAttempts;
+        Direction == IsupCallDirection.Outgoing && !SubsequentAddressSent && RepeatAttempts < maxRepeatAttempts;
 
     internal void Attach(Circuit circuit)
     {

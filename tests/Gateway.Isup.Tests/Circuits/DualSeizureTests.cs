@@ -150,4 +150,20 @@ public sealed class DualSeizureTests
         Assert.Equal(IsupCallEventKind.Failed, failed.Kind);
         Assert.Equal(IsupCauses.NoCircuitAvailable, failed.Event.Cause.Value);
     }
+
+    [Fact]
+    public void An_overlap_call_that_sent_SAM_is_not_re_attempted_since_its_digits_cannot_be_replayed()
+    {
+        var harness = new ExchangeHarness(200, 100, preferControlled: false);
+        harness.BringUp();
+        IsupCall ours = harness.SeizeOutgoing();
+        Assert.True(harness.CallControl.SendSam(ours, "SAM"));
+        harness.Forget();
+
+        harness.ReceiveCall(IsupMessageType.IAM, 1);
+
+        Assert.Empty(harness.Signals.Take());
+        ReceivedCallEvent failed = Assert.Single(harness.Calls.Take(), e => e.Call == ours);
+        Assert.Equal((IsupCallEventKind.Failed, IsupCallEndReason.DualSeizure), (failed.Kind, failed.Event.Reason));
+    }
 }
