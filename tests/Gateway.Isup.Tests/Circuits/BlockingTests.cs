@@ -9,7 +9,7 @@ public sealed class BlockingTests
     [Fact]
     public void BLO_is_repeated_every_T12_until_BLA_and_the_circuit_is_no_longer_offered()
     {
-        var harness = new ExchangeHarness(cics: [new CircuitCodeRange(1, 2)], preferControlled: false);
+        using var harness = new ExchangeHarness(cics: [new CircuitCodeRange(1, 2)], preferControlled: false);
         harness.BringUp();
 
         Assert.True(harness.Exchange.Block(harness.Dpc, 1));
@@ -23,7 +23,7 @@ public sealed class BlockingTests
         Assert.Contains(harness.Maintenance.Take(), e => e.Kind == IsupMaintenanceEventKind.BlockingAcknowledged);
         harness.AssertQuiescent((1, CircuitBlocking.LocalMaintenance));
         Assert.Equal(2, harness.SeizeOutgoing().Cic);
-        Assert.False(harness.CallControl.TrySeize(harness.Dpc, "IAM", out _));
+        Assert.False(harness.TrySeize(out _));
     }
 
     [Theory]
@@ -31,7 +31,7 @@ public sealed class BlockingTests
     [InlineData(false)]
     public void Without_acknowledgement_BLO_or_UBL_alerts_maintenance_at_T13_or_T15_then_repeats_every_long_timer(bool blocking)
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         if (!blocking)
         {
@@ -66,7 +66,7 @@ public sealed class BlockingTests
     [Fact]
     public void UBL_is_repeated_every_T14_until_UBA_and_the_circuit_is_offered_again()
     {
-        var harness = new ExchangeHarness(cics: [new CircuitCodeRange(2, 2)]);
+        using var harness = new ExchangeHarness(cics: [new CircuitCodeRange(2, 2)]);
         harness.BringUp();
         harness.Exchange.Block(harness.Dpc, 2);
         harness.Receive(IsupMessageType.BLA, 2);
@@ -85,7 +85,7 @@ public sealed class BlockingTests
     [Fact]
     public void BLO_from_the_peer_on_a_busy_circuit_lets_the_call_finish_and_then_keeps_the_circuit_blocked()
     {
-        var harness = new ExchangeHarness(cics: [new CircuitCodeRange(2, 2)]);
+        using var harness = new ExchangeHarness(cics: [new CircuitCodeRange(2, 2)]);
         harness.BringUp();
         IsupCall call = harness.SeizeOutgoing();
         harness.ReceiveCall(IsupMessageType.ACM, 2);
@@ -101,7 +101,7 @@ public sealed class BlockingTests
         Assert.Equal(IsupCallEventKind.Released, Assert.Single(harness.Calls.Take()).Kind);
 
         harness.AssertQuiescent((2, CircuitBlocking.RemoteMaintenance));
-        Assert.False(harness.CallControl.TrySeize(harness.Dpc, "IAM", out _));
+        Assert.False(harness.TrySeize(out _));
         harness.Receive(IsupMessageType.UBL, 2);
         Assert.Equal(["RLC cic=2", "UBA cic=2"], harness.Signals.TakeText());
         Assert.NotNull(harness.SeizeOutgoing());
@@ -110,7 +110,7 @@ public sealed class BlockingTests
     [Fact]
     public void BLO_on_our_call_before_any_backward_message_moves_it_and_releases_the_circuit()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         IsupCall call = harness.SeizeOutgoing();
         harness.Forget();
@@ -129,7 +129,7 @@ public sealed class BlockingTests
     [Fact]
     public void Our_blocking_of_a_busy_circuit_lets_its_call_finish()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         IsupCall call = harness.OfferIncoming(3);
         harness.CallControl.SendCon(call, "CON");
@@ -150,7 +150,7 @@ public sealed class BlockingTests
     [Fact]
     public void An_IAM_on_a_circuit_the_peer_blocked_unblocks_it_and_is_accepted()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         harness.Receive(IsupMessageType.BLO, 3);
         harness.Forget();
@@ -165,7 +165,7 @@ public sealed class BlockingTests
     [Fact]
     public void An_IAM_on_a_circuit_we_blocked_is_dropped_and_the_blocking_sent_again()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         harness.Exchange.Block(harness.Dpc, 3);
         harness.Receive(IsupMessageType.BLA, 3);
@@ -181,7 +181,7 @@ public sealed class BlockingTests
     [Fact]
     public void A_BLA_we_did_not_ask_for_is_answered_with_UBL_and_a_stray_UBA_with_BLO()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
 
         harness.Receive(IsupMessageType.BLA, 3);
@@ -203,7 +203,7 @@ public sealed class BlockingTests
     [Fact]
     public void Unblocking_before_the_BLA_stops_the_blocking_procedure()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         harness.Exchange.Block(harness.Dpc, 3);
         harness.Exchange.Unblock(harness.Dpc, 3);
@@ -218,7 +218,7 @@ public sealed class BlockingTests
     [Fact]
     public void A_maintenance_CGB_from_the_peer_blocks_the_circuits_whose_bits_are_set_and_calls_go_on()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         IsupCall call = harness.OfferIncoming(3);
         harness.Forget();
@@ -240,7 +240,7 @@ public sealed class BlockingTests
     [Fact]
     public void A_hardware_CGB_from_the_peer_clears_calls_without_REL()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         IsupCall incoming = harness.OfferIncoming(3);
         harness.CallControl.SendCon(incoming, "CON");
@@ -262,7 +262,7 @@ public sealed class BlockingTests
     [InlineData(33)]
     public void A_CGB_with_no_bit_or_more_than_32_bits_set_is_discarded(int bits)
     {
-        var harness = new ExchangeHarness(cics: [new CircuitCodeRange(1, 40)]);
+        using var harness = new ExchangeHarness(cics: [new CircuitCodeRange(1, 40)]);
         harness.BringUp();
 
         harness.Receive(IsupSignal.GroupSupervision(IsupMessageType.CGB, 1, CircuitGroupSupervisionType.Maintenance, 39, CircuitStatusBits.FirstCircuits(bits)));
@@ -274,7 +274,7 @@ public sealed class BlockingTests
     [Fact]
     public void Our_CGB_and_CGU_are_repeated_every_T18_and_T20_until_acknowledged()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
 
         Assert.True(harness.Exchange.BlockGroup(harness.Dpc, 1, 4, CircuitGroupSupervisionType.Maintenance));
@@ -299,7 +299,7 @@ public sealed class BlockingTests
     [InlineData(false)]
     public void Without_acknowledgement_CGB_or_CGU_alerts_maintenance_at_T19_or_T21(bool blocking)
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         if (!blocking)
         {
@@ -328,7 +328,7 @@ public sealed class BlockingTests
     [Fact]
     public void Our_hardware_CGB_clears_the_calls_on_its_circuits_without_REL()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         IsupCall call = harness.SeizeOutgoing();
         harness.ReceiveCall(IsupMessageType.ACM, 2);
@@ -346,7 +346,7 @@ public sealed class BlockingTests
     [Fact]
     public void An_acknowledgement_that_answers_nothing_or_differs_is_reported()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
 
         harness.Receive(IsupSignal.GroupSupervision(IsupMessageType.CGBA, 1, CircuitGroupSupervisionType.Maintenance, 1, CircuitStatusBits.FirstCircuits(2)));
@@ -364,7 +364,7 @@ public sealed class BlockingTests
     [Fact]
     public void One_CGB_may_block_at_most_32_circuits()
     {
-        var harness = new ExchangeHarness(cics: [new CircuitCodeRange(1, 40)]);
+        using var harness = new ExchangeHarness(cics: [new CircuitCodeRange(1, 40)]);
         harness.BringUp();
 
         Assert.Throws<ArgumentException>(() => harness.Exchange.BlockGroup(harness.Dpc, 1, 40, CircuitGroupSupervisionType.Maintenance));

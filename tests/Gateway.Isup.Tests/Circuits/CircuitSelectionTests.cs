@@ -13,19 +13,19 @@ public sealed class CircuitSelectionTests
     [InlineData(CircuitSelection.Descending, true, new[] { 4, 2, 3, 1 })]
     public void Ascending_and_descending_orders_take_the_controlled_circuits_first_when_asked(CircuitSelection selection, bool preferControlled, int[] expected)
     {
-        var harness = new ExchangeHarness(200, 100, cics: [new CircuitCodeRange(1, 4)], selection: selection, preferControlled: preferControlled);
+        using var harness = new ExchangeHarness(200, 100, cics: [new CircuitCodeRange(1, 4)], selection: selection, preferControlled: preferControlled);
         harness.BringUp();
 
         int[] taken = [.. Enumerable.Range(0, 4).Select(_ => harness.SeizeOutgoing().Cic)];
 
         Assert.Equal(expected, taken);
-        Assert.False(harness.CallControl.TrySeize(harness.Dpc, "IAM", out _));
+        Assert.False(harness.TrySeize(out _));
     }
 
     [Fact]
     public void Round_robin_moves_on_after_the_circuit_taken_last()
     {
-        var harness = new ExchangeHarness(200, 100, cics: [new CircuitCodeRange(1, 4)], selection: CircuitSelection.RoundRobin, preferControlled: false);
+        using var harness = new ExchangeHarness(200, 100, cics: [new CircuitCodeRange(1, 4)], selection: CircuitSelection.RoundRobin, preferControlled: false);
         harness.BringUp();
 
         var taken = new List<int>();
@@ -43,7 +43,7 @@ public sealed class CircuitSelectionTests
     [Fact]
     public void Least_recently_used_takes_the_circuit_free_for_longest()
     {
-        var harness = new ExchangeHarness(200, 100, cics: [new CircuitCodeRange(1, 4)], selection: CircuitSelection.LeastRecentlyUsed, preferControlled: false);
+        using var harness = new ExchangeHarness(200, 100, cics: [new CircuitCodeRange(1, 4)], selection: CircuitSelection.LeastRecentlyUsed, preferControlled: false);
         harness.BringUp();
         IsupCall first = harness.SeizeOutgoing();
         IsupCall second = harness.SeizeOutgoing();
@@ -64,7 +64,7 @@ public sealed class CircuitSelectionTests
     [Fact]
     public void Blocked_busy_releasing_and_far_end_unequipped_circuits_are_not_taken()
     {
-        var harness = new ExchangeHarness(200, 100, cics: [new CircuitCodeRange(1, 6)], preferControlled: false);
+        using var harness = new ExchangeHarness(200, 100, cics: [new CircuitCodeRange(1, 6)], preferControlled: false);
         harness.BringUp();
         harness.Exchange.Block(harness.Dpc, 1);                      // locally blocked
         harness.Receive(IsupMessageType.BLO, 2);                      // remotely blocked
@@ -76,7 +76,7 @@ public sealed class CircuitSelectionTests
         harness.Receive(IsupMessageType.UCIC, 5);                     // the call moves to 6
 
         Assert.Equal(6, unequipped.Cic);
-        Assert.False(harness.CallControl.TrySeize(harness.Dpc, "IAM", out _));
+        Assert.False(harness.TrySeize(out _));
         harness.Receive(IsupMessageType.RLC, 4);
         Assert.Equal(4, harness.SeizeOutgoing().Cic);
     }
@@ -84,12 +84,12 @@ public sealed class CircuitSelectionTests
     [Fact]
     public void A_circuit_to_avoid_is_taken_only_when_no_other_is_free()
     {
-        var harness = new ExchangeHarness(200, 100, cics: [new CircuitCodeRange(1, 2)], preferControlled: false);
+        using var harness = new ExchangeHarness(200, 100, cics: [new CircuitCodeRange(1, 2)], preferControlled: false);
         harness.BringUp();
 
-        Assert.True(harness.CallControl.TrySeize(harness.Dpc, "IAM", out IsupCall? first, avoidCic: 1));
+        Assert.True(harness.TrySeize(out IsupCall? first, avoidCic: 1));
         Assert.Equal(2, first.Cic);
-        Assert.True(harness.CallControl.TrySeize(harness.Dpc, "IAM", out IsupCall? second, avoidCic: 1));
+        Assert.True(harness.TrySeize(out IsupCall? second, avoidCic: 1));
         Assert.Equal(1, second.Cic);
     }
 }

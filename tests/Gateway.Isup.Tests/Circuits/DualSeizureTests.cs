@@ -15,7 +15,7 @@ public sealed class DualSeizureTests
     [InlineData(100, 200, 1)] // we are lower: we control the odd CICs
     public void The_controlling_side_keeps_its_call_and_ignores_the_peers_IAM(int opc, int dpc, int cic)
     {
-        var harness = new ExchangeHarness(opc, dpc, cics: [new CircuitCodeRange(cic, cic), new CircuitCodeRange(10, 11)], preferControlled: false);
+        using var harness = new ExchangeHarness(opc, dpc, cics: [new CircuitCodeRange(cic, cic), new CircuitCodeRange(10, 11)], preferControlled: false);
         harness.BringUp();
         IsupCall call = harness.SeizeOutgoing();
         Assert.Equal(cic, call.Cic);
@@ -43,7 +43,7 @@ public sealed class DualSeizureTests
     [InlineData(100, 200, 2)] // we are lower, the CIC is even: the peer controls it
     public void The_non_controlling_side_backs_off_re_attempts_elsewhere_and_takes_the_peers_call(int opc, int dpc, int cic)
     {
-        var harness = new ExchangeHarness(opc, dpc, cics: [new CircuitCodeRange(cic, cic), new CircuitCodeRange(10, 10)], preferControlled: false);
+        using var harness = new ExchangeHarness(opc, dpc, cics: [new CircuitCodeRange(cic, cic), new CircuitCodeRange(10, 10)], preferControlled: false);
         harness.BringUp();
         IsupCall ours = harness.SeizeOutgoing("our IAM");
         Assert.Equal(cic, ours.Cic);
@@ -82,7 +82,7 @@ public sealed class DualSeizureTests
     [Fact]
     public void A_lost_dual_seizure_with_no_other_circuit_free_fails_the_call_with_cause_34()
     {
-        var harness = new ExchangeHarness(200, 100, cics: [new CircuitCodeRange(1, 1)]);
+        using var harness = new ExchangeHarness(200, 100, cics: [new CircuitCodeRange(1, 1)]);
         harness.BringUp();
         IsupCall ours = harness.SeizeOutgoing();
         harness.Forget();
@@ -102,7 +102,7 @@ public sealed class DualSeizureTests
     [Fact]
     public void Without_repeat_attempts_a_lost_dual_seizure_fails_the_call()
     {
-        var harness = new ExchangeHarness(200, 100, preferControlled: false, configure: o => o with { MaxRepeatAttempts = 0 });
+        using var harness = new ExchangeHarness(200, 100, preferControlled: false, configure: o => o with { MaxRepeatAttempts = 0 });
         harness.BringUp();
         IsupCall ours = harness.SeizeOutgoing();
         Assert.Equal(1, ours.Cic);
@@ -117,7 +117,7 @@ public sealed class DualSeizureTests
     [Fact]
     public void An_IAM_after_a_backward_message_is_not_dual_seizure_but_an_unexpected_message_and_is_dropped()
     {
-        var harness = new ExchangeHarness(200, 100, preferControlled: false);
+        using var harness = new ExchangeHarness(200, 100, preferControlled: false);
         harness.BringUp();
         IsupCall ours = harness.SeizeOutgoing();
         harness.ReceiveCall(IsupMessageType.ACM, 1);
@@ -136,7 +136,7 @@ public sealed class DualSeizureTests
     [Fact]
     public void The_second_dual_seizure_of_one_call_fails_it_when_one_repeat_attempt_is_allowed()
     {
-        var harness = new ExchangeHarness(200, 100, cics: [new CircuitCodeRange(1, 1), new CircuitCodeRange(3, 3), new CircuitCodeRange(5, 5)], preferControlled: false);
+        using var harness = new ExchangeHarness(200, 100, cics: [new CircuitCodeRange(1, 1), new CircuitCodeRange(3, 3), new CircuitCodeRange(5, 5)], preferControlled: false);
         harness.BringUp();
         IsupCall ours = harness.SeizeOutgoing();
         harness.ReceiveCall(IsupMessageType.IAM, 1);
@@ -154,7 +154,7 @@ public sealed class DualSeizureTests
     [Fact]
     public void An_overlap_call_that_sent_SAM_is_not_re_attempted_since_its_digits_cannot_be_replayed()
     {
-        var harness = new ExchangeHarness(200, 100, preferControlled: false);
+        using var harness = new ExchangeHarness(200, 100, preferControlled: false);
         harness.BringUp();
         IsupCall ours = harness.SeizeOutgoing();
         Assert.True(harness.CallControl.SendSam(ours, "SAM"));

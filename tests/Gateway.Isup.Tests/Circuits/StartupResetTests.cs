@@ -9,9 +9,9 @@ public sealed class StartupResetTests
     [Fact]
     public void Nothing_is_offered_before_the_route_is_available()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
 
-        Assert.False(harness.CallControl.TrySeize(harness.Dpc, "IAM", out _));
+        Assert.False(harness.TrySeize(out _));
         Assert.False(harness.Exchange.IsOffering(harness.Dpc));
         Assert.All(harness.Exchange.GetCircuitStatuses(harness.Dpc), status => Assert.Equal(CircuitState.Unavailable, status.State));
         Assert.Empty(harness.Signals.Take());
@@ -21,7 +21,7 @@ public sealed class StartupResetTests
     [Fact]
     public void The_route_coming_up_resets_runs_of_at_most_32_circuits_with_GRS_and_lone_circuits_with_RSC()
     {
-        var harness = new ExchangeHarness(cics: [new CircuitCodeRange(1, 40), new CircuitCodeRange(50, 50), new CircuitCodeRange(60, 61)]);
+        using var harness = new ExchangeHarness(cics: [new CircuitCodeRange(1, 40), new CircuitCodeRange(50, 50), new CircuitCodeRange(60, 61)]);
 
         harness.Exchange.RouteAvailable(harness.Dpc);
 
@@ -33,11 +33,11 @@ public sealed class StartupResetTests
     [Fact]
     public void No_circuit_is_offered_before_its_GRA_and_an_IAM_meanwhile_is_dropped()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.Exchange.RouteAvailable(harness.Dpc);
         var grs = Assert.Single(harness.Signals.Take());
 
-        Assert.False(harness.CallControl.TrySeize(harness.Dpc, "IAM", out _));
+        Assert.False(harness.TrySeize(out _));
         harness.ReceiveCall(IsupMessageType.IAM, 3);
         Assert.Empty(harness.Calls.Take());
         Assert.Contains(harness.Maintenance.Take(), e => e.Kind == IsupMaintenanceEventKind.UnexpectedMessage && e.Cic == 3 && e.Action == IsupMaintenanceAction.Discard);
@@ -52,7 +52,7 @@ public sealed class StartupResetTests
     [Fact]
     public void GRS_is_repeated_every_T22_until_T23_then_every_T23_with_an_alarm()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.Exchange.RouteAvailable(harness.Dpc);
         harness.Forget();
 
@@ -80,7 +80,7 @@ public sealed class StartupResetTests
     [Fact]
     public void A_lone_circuit_is_reset_with_RSC_repeated_every_T16_and_alarmed_at_T17()
     {
-        var harness = new ExchangeHarness(cics: [new CircuitCodeRange(7, 7)]);
+        using var harness = new ExchangeHarness(cics: [new CircuitCodeRange(7, 7)]);
         harness.Exchange.RouteAvailable(harness.Dpc);
         Assert.Equal(["RSC cic=7"], harness.Signals.TakeText());
 
@@ -96,7 +96,7 @@ public sealed class StartupResetTests
     [Fact]
     public void GRA_status_bits_mark_the_circuits_the_peer_holds_blocked_and_they_are_not_offered()
     {
-        var harness = new ExchangeHarness(cics: [new CircuitCodeRange(1, 4)]);
+        using var harness = new ExchangeHarness(cics: [new CircuitCodeRange(1, 4)]);
         harness.Exchange.RouteAvailable(harness.Dpc);
         harness.Signals.Take();
 
@@ -107,13 +107,13 @@ public sealed class StartupResetTests
         Assert.Equal(CircuitBlocking.RemoteMaintenance, harness.Status(4).Blocking);
         Assert.Equal(1, harness.SeizeOutgoing().Cic);
         Assert.Equal(3, harness.SeizeOutgoing().Cic);
-        Assert.False(harness.CallControl.TrySeize(harness.Dpc, "IAM", out _));
+        Assert.False(harness.TrySeize(out _));
     }
 
     [Fact]
     public void Our_local_blocking_is_sent_again_once_the_reset_completes()
     {
-        var harness = new ExchangeHarness(cics: [new CircuitCodeRange(1, 8)]);
+        using var harness = new ExchangeHarness(cics: [new CircuitCodeRange(1, 8)]);
         Assert.True(harness.Exchange.Block(harness.Dpc, 3));     // before the route is up: nothing can be sent yet
         Assert.True(harness.Exchange.Block(harness.Dpc, 4));
         Assert.True(harness.Exchange.BlockGroup(harness.Dpc, 7, 2, CircuitGroupSupervisionType.HardwareFailure));
@@ -135,7 +135,7 @@ public sealed class StartupResetTests
     [Fact]
     public void Losing_the_route_clears_calls_locally_and_its_return_resets_every_circuit_again()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         IsupCall outgoing = harness.SeizeOutgoing();
         harness.ReceiveCall(IsupMessageType.ACM, outgoing.Cic);

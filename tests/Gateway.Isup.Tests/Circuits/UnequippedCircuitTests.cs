@@ -9,7 +9,7 @@ public sealed class UnequippedCircuitTests
     [Fact]
     public void UCIC_to_our_IAM_moves_the_call_raises_an_alarm_and_takes_the_circuit_out_of_use()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         IsupCall call = harness.SeizeOutgoing();
         harness.Forget();
@@ -30,7 +30,7 @@ public sealed class UnequippedCircuitTests
     [Fact]
     public void After_a_route_outage_a_far_end_unequipped_circuit_is_reset_alone_and_used_again_once_it_answers()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         harness.SeizeOutgoing();
         harness.Receive(IsupMessageType.UCIC, 2);
@@ -50,7 +50,7 @@ public sealed class UnequippedCircuitTests
     [Fact]
     public void A_message_for_a_CIC_we_lack_is_dropped_by_default()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
 
         harness.ReceiveCall(IsupMessageType.IAM, 99);
@@ -64,7 +64,7 @@ public sealed class UnequippedCircuitTests
     [Fact]
     public void With_the_national_option_a_message_for_a_CIC_we_lack_is_answered_with_UCIC_but_never_UCIC_itself()
     {
-        var harness = new ExchangeHarness(configure: o => o with { UnequippedCic = UnequippedCicPolicy.SendUcic });
+        using var harness = new ExchangeHarness(configure: o => o with { UnequippedCic = UnequippedCicPolicy.SendUcic });
         harness.BringUp();
 
         harness.ReceiveRelease(99);

@@ -8,7 +8,7 @@ public sealed class CallControlTests
     [Fact]
     public void An_incoming_call_through_ACM_CPG_ANM_and_USR_both_ways_carries_every_payload_untouched()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         var iam = new object();
 
@@ -42,7 +42,7 @@ public sealed class CallControlTests
     [Fact]
     public void An_outgoing_call_answers_an_INR_with_INF_and_hears_CON()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         IsupCall call = harness.SeizeOutgoing();
 
@@ -58,7 +58,7 @@ public sealed class CallControlTests
     [Fact]
     public void Call_control_may_act_from_inside_an_event_and_what_it_decides_follows_in_order()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         var order = new List<string>();
         harness.Calls.OnEvent = (call, e) =>
@@ -82,7 +82,7 @@ public sealed class CallControlTests
     [Fact]
     public void A_handle_of_an_ended_call_cannot_touch_the_next_call_on_its_circuit()
     {
-        var harness = new ExchangeHarness(cics: [new CircuitCodeRange(3, 3)]);
+        using var harness = new ExchangeHarness(cics: [new CircuitCodeRange(3, 3)]);
         harness.BringUp();
         IsupCall first = harness.OfferIncoming(3);
         harness.ReceiveRelease(3);
@@ -98,7 +98,7 @@ public sealed class CallControlTests
     [Fact]
     public void No_event_comes_after_call_control_releases()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         IsupCall call = harness.SeizeOutgoing();
         harness.CallControl.Release(call, new IsupCause(16));
@@ -113,7 +113,7 @@ public sealed class CallControlTests
     [Fact]
     public void CQM_is_answered_with_the_state_of_each_circuit()
     {
-        var harness = new ExchangeHarness(cics: [new CircuitCodeRange(1, 5)]);
+        using var harness = new ExchangeHarness(cics: [new CircuitCodeRange(1, 5)]);
         harness.BringUp();
         harness.OfferIncoming(1);
         harness.SeizeOutgoing();                       // CIC 2

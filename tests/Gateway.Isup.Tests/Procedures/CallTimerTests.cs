@@ -8,7 +8,7 @@ public sealed class CallTimerTests
     [Fact]
     public void T7_without_ACM_releases_with_cause_102_and_fails_the_call()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         IsupCall call = harness.SeizeOutgoing();
         harness.Forget();
@@ -31,7 +31,7 @@ public sealed class CallTimerTests
     [Fact]
     public void T7_runs_from_the_latest_address_message()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         IsupCall call = harness.SeizeOutgoing();
         harness.Advance(harness.Timers.T7 / 2);
@@ -47,7 +47,7 @@ public sealed class CallTimerTests
     [Fact]
     public void ACM_stops_T7_and_starts_T9_whose_expiry_releases_with_cause_19()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         IsupCall call = harness.SeizeOutgoing();
         harness.ReceiveCall(IsupMessageType.ACM, 2, "the ACM");
@@ -71,7 +71,7 @@ public sealed class CallTimerTests
     [Fact]
     public void A_zero_T9_waits_for_answer_without_a_timer()
     {
-        var harness = new ExchangeHarness(configure: o => o with { Timers = o.Timers with { T9 = TimeSpan.Zero } });
+        using var harness = new ExchangeHarness(configure: o => o with { Timers = o.Timers with { T9 = TimeSpan.Zero } });
         harness.BringUp();
         IsupCall call = harness.SeizeOutgoing();
         harness.ReceiveCall(IsupMessageType.ACM, 2);
@@ -86,7 +86,7 @@ public sealed class CallTimerTests
     [Fact]
     public void ANM_stops_T9()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         IsupCall call = harness.SeizeOutgoing();
         harness.ReceiveCall(IsupMessageType.ACM, 2);
@@ -106,7 +106,7 @@ public sealed class CallTimerTests
     [InlineData(false)]
     public void A_suspend_not_resumed_within_T6_or_T2_releases_the_call(bool networkInitiated)
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         IsupCall call = harness.SeizeOutgoing();
         harness.ReceiveCall(IsupMessageType.ACM, 2);
@@ -131,7 +131,7 @@ public sealed class CallTimerTests
     [Fact]
     public void RES_stops_the_suspend_timer()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         IsupCall call = harness.OfferIncoming(3);
         harness.CallControl.SendCon(call, "CON");
@@ -147,7 +147,7 @@ public sealed class CallTimerTests
     [Fact]
     public void T33_without_INF_releases_with_cause_102_and_alerts_maintenance()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         IsupCall call = harness.OfferIncoming(3);
         Assert.True(harness.CallControl.SendInr(call, "INR"));
@@ -166,7 +166,7 @@ public sealed class CallTimerTests
     [Fact]
     public void INF_stops_T33_and_reaches_call_control()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         IsupCall call = harness.OfferIncoming(3);
         harness.CallControl.SendInr(call, "INR");
@@ -183,7 +183,7 @@ public sealed class CallTimerTests
     [Fact]
     public void T11_asks_call_control_for_an_ACM_so_the_previous_exchanges_T7_does_not_fire()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         harness.Calls.OnEvent = (call, e) =>
         {

@@ -9,7 +9,7 @@ public sealed class ConcurrencyTests
     [Fact]
     public void Calls_set_up_and_released_from_several_threads_leave_every_circuit_idle_and_hear_their_events_in_order()
     {
-        var harness = new ExchangeHarness(cics: [new CircuitCodeRange(1, 64)], selection: CircuitSelection.RoundRobin);
+        using var harness = new ExchangeHarness(cics: [new CircuitCodeRange(1, 64)], selection: CircuitSelection.RoundRobin);
         harness.BringUp();
         var perCall = new ConcurrentDictionary<IsupCall, List<IsupCallEventKind>>();
         int inside = 0;

@@ -9,8 +9,15 @@ namespace Gateway.Isup.Tests.Procedures;
 /// call control heard and what maintenance was told. By default we are point code 200 and the peer 100, so we control
 /// the even CICs; the circuits are CICs 1–8.
 /// </summary>
-internal sealed class ExchangeHarness
+/// <remarks>
+/// Disposing it is the leak check every test gets: call control releases what calls are left, the peer answers
+/// everything we send (letting repeat timers run when nothing is pending), and then no timer may be armed, no call
+/// left, no procedure waiting, and every circuit idle (or unavailable, when the route is down).
+/// </remarks>
+internal sealed class ExchangeHarness : IDisposable
 {
+    private readonly List<IsupCall> _calls = [];
+
     public ExchangeHarness(
         int opc = 200,
         int dpc = 100,
@@ -32,6 +39,13 @@ internal sealed class ExchangeHarness
         }
 
         Exchange = new IsupExchange(options, Signals, Calls, Maintenance, Time);
+        Calls.Seen = call =>
+        {
+            lock (_calls)
+            {
+                _calls.Add(call);
+            }
+        };
     }
 
     public int Dpc { get; }
@@ -97,8 +111,24 @@ internal sealed class ExchangeHarness
     /// <summary>An outgoing call: a circuit seized and its IAM sent (the IAM's payload is the string "IAM").</summary>
     public IsupCall SeizeOutgoing(object? iam = null)
     {
-        Assert.True(CallControl.TrySeize(Dpc, iam ?? "IAM", out IsupCall? call), "no circuit could be seized");
+        Assert.True(TrySeize(out IsupCall? call, iam), "no circuit could be seized");
         return call;
+    }
+
+    /// <summary><see cref="IsupCallControl.TrySeize"/>, the call kept for the leak check.</summary>
+    public bool TrySeize([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IsupCall? call, object? iam = null, int avoidCic = -1)
+    {
+        if (!CallControl.TrySeize(Dpc, iam ?? "IAM", out call, avoidCic))
+        {
+            return false;
+        }
+
+        lock (_calls)
+        {
+            _calls.Add(call);
+        }
+
+        return true;
     }
 
     /// <summary>An incoming call on <paramref name="cic"/>: the peer's IAM, and the call control heard of.</summary>
@@ -128,6 +158,75 @@ internal sealed class ExchangeHarness
             }
 
             Assert.Equal(expected, status.Blocking);
+        }
+    }
+
+    public void Dispose()
+    {
+        Calls.OnEvent = null;
+        IsupCall[] calls;
+        lock (_calls)
+        {
+            calls = [.. _calls];
+        }
+
+        foreach (IsupCall call in calls)
+        {
+            CallControl.Release(call, new IsupCause(IsupCauses.NormalCallClearing));
+        }
+
+        for (int round = 0; round < 20; round++)
+        {
+            List<SentSignal> sent = Signals.Take();
+            if (sent.Count == 0)
+            {
+                if (Time.ActiveTimers == 0)
+                {
+                    break;
+                }
+
+                Advance(TimeSpan.FromMinutes(1)); // let the repeat timers send again, for the peer to answer
+                continue;
+            }
+
+            foreach (SentSignal signal in sent)
+            {
+                AnswerAsPeer(signal.Signal);
+            }
+        }
+
+        Assert.Equal(0, Time.ActiveTimers);
+        foreach (CircuitStatus status in Exchange.GetCircuitStatuses(Dpc))
+        {
+            Assert.True(status.State is CircuitState.Idle or CircuitState.Unavailable, $"CIC {status.Cic} is left {status.State}");
+            Assert.False(status.HasCall, $"CIC {status.Cic} still has a call");
+            Assert.False(status.MaintenanceProcedurePending, $"CIC {status.Cic} still waits for an acknowledgement");
+        }
+    }
+
+    private void AnswerAsPeer(in IsupSignal signal)
+    {
+        switch (signal.Type)
+        {
+            case IsupMessageType.REL or IsupMessageType.RSC:
+                Receive(IsupMessageType.RLC, signal.Cic);
+                break;
+            case IsupMessageType.GRS:
+                Receive(IsupSignal.GroupResetAcknowledgement(signal.Cic, signal.Range, CircuitStatusBits.None));
+                break;
+            case IsupMessageType.BLO:
+                Receive(IsupMessageType.BLA, signal.Cic);
+                break;
+            case IsupMessageType.UBL:
+                Receive(IsupMessageType.UBA, signal.Cic);
+                break;
+            case IsupMessageType.CGB or IsupMessageType.CGU:
+                Receive(IsupSignal.GroupSupervision(
+                    signal.Type == IsupMessageType.CGB ? IsupMessageType.CGBA : IsupMessageType.CGUA, signal.Cic, signal.SupervisionType, signal.Range, signal.Status));
+                break;
+            case IsupMessageType.UPT:
+                Receive(IsupMessageType.UPA, signal.Cic);
+                break;
         }
     }
 }

@@ -11,8 +11,12 @@ internal sealed class RecordingCallEvents : IIsupCallEventSink
     /// <summary>Called for each event after it is recorded (call control's reaction), on the delivering thread.</summary>
     public Action<IsupCall, IsupCallEvent>? OnEvent { get; set; }
 
+    /// <summary>Told of each call an event is about (the harness keeps them for its leak check).</summary>
+    public Action<IsupCall>? Seen { get; set; }
+
     public void OnCallEvent(IsupCall call, in IsupCallEvent callEvent)
     {
+        Seen?.Invoke(call);
         lock (_gate)
         {
             _events.Add(new ReceivedCallEvent(call, callEvent));

@@ -8,7 +8,7 @@ public sealed class ReleaseTests
     [Fact]
     public void The_peers_REL_is_answered_with_RLC_at_once_and_call_control_hears_its_cause()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         IsupCall call = harness.SeizeOutgoing();
         harness.ReceiveCall(IsupMessageType.ACM, call.Cic);
@@ -30,7 +30,7 @@ public sealed class ReleaseTests
     [Fact]
     public void REL_on_an_idle_circuit_is_answered_with_RLC()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
 
         harness.ReceiveRelease(5);
@@ -43,7 +43,7 @@ public sealed class ReleaseTests
     [Fact]
     public void RLC_on_an_idle_circuit_is_dropped()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
 
         harness.Receive(IsupMessageType.RLC, 5);
@@ -56,7 +56,7 @@ public sealed class ReleaseTests
     [Fact]
     public void Crossing_RELs_are_each_answered_with_RLC_and_both_sides_complete()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         IsupCall call = harness.SeizeOutgoing();
         harness.ReceiveCall(IsupMessageType.ACM, 2);
@@ -80,12 +80,12 @@ public sealed class ReleaseTests
     [Fact]
     public void A_circuit_is_not_reused_before_the_RLC_to_our_REL()
     {
-        var harness = new ExchangeHarness(cics: [new CircuitCodeRange(1, 1)]);
+        using var harness = new ExchangeHarness(cics: [new CircuitCodeRange(1, 1)]);
         harness.BringUp();
         IsupCall call = harness.SeizeOutgoing();
         harness.CallControl.Release(call, new IsupCause(16));
 
-        Assert.False(harness.CallControl.TrySeize(harness.Dpc, "IAM", out _));
+        Assert.False(harness.TrySeize(out _));
         harness.ReceiveCall(IsupMessageType.IAM, 1); // nor by the peer: dropped while our REL is outstanding
         Assert.Empty(harness.Calls.Take());
 
@@ -96,7 +96,7 @@ public sealed class ReleaseTests
     [Fact]
     public void REL_is_repeated_every_T1_until_RLC()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         IsupCall call = harness.SeizeOutgoing();
         harness.CallControl.Release(call, new IsupCause(31));
@@ -116,7 +116,7 @@ public sealed class ReleaseTests
     [Fact]
     public void T5_expiry_resets_the_circuit_with_RSC_on_T17_alone_and_alerts_maintenance()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         IsupCall call = harness.SeizeOutgoing();
         harness.CallControl.Release(call, new IsupCause(16));
@@ -149,7 +149,7 @@ public sealed class ReleaseTests
     [Fact]
     public void RLC_for_a_call_we_did_not_release_releases_it_with_cause_31()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         IsupCall call = harness.SeizeOutgoing();
         harness.ReceiveCall(IsupMessageType.ACM, 2);
@@ -170,7 +170,7 @@ public sealed class ReleaseTests
     [Fact]
     public void An_incoming_call_released_by_call_control_before_answer()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         IsupCall call = harness.OfferIncoming(3);
 

@@ -11,7 +11,7 @@ public sealed class UnexpectedMessageTests
     [Fact]
     public void A_call_message_on_an_idle_circuit_resets_it()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
 
         harness.ReceiveCall(IsupMessageType.ANM, 5);
@@ -27,7 +27,7 @@ public sealed class UnexpectedMessageTests
     [Fact]
     public void An_unexpected_message_on_an_incoming_call_before_any_backward_message_resets_the_circuit_and_fails_the_call()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         IsupCall call = harness.OfferIncoming(3);
 
@@ -43,7 +43,7 @@ public sealed class UnexpectedMessageTests
     [Fact]
     public void An_unexpected_message_on_our_call_before_any_backward_message_resets_the_circuit_and_moves_the_call()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         IsupCall call = harness.SeizeOutgoing();
         harness.Forget();
@@ -58,7 +58,7 @@ public sealed class UnexpectedMessageTests
     [Fact]
     public void An_unexpected_message_after_a_backward_message_is_dropped_and_the_call_goes_on()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         IsupCall call = harness.SeizeOutgoing();
         harness.ReceiveCall(IsupMessageType.ACM, 2);
@@ -76,7 +76,7 @@ public sealed class UnexpectedMessageTests
     [Fact]
     public void CFN_is_reported_and_never_answered()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         harness.SeizeOutgoing();
         harness.Forget();
@@ -94,7 +94,7 @@ public sealed class UnexpectedMessageTests
     [InlineData((byte)IsupMessageType.COT)] // a message we do not implement
     public void An_unrecognised_message_without_compatibility_information_is_dropped_and_answered_with_CFN_97(byte code)
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
 
         harness.Receive(IsupSignal.Of((IsupMessageType)code, 5));
@@ -109,7 +109,7 @@ public sealed class UnexpectedMessageTests
     [Fact]
     public void An_unrecognised_message_whose_instructions_say_release_releases_the_call_with_cause_97()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         IsupCall call = harness.OfferIncoming(3);
 
@@ -128,7 +128,7 @@ public sealed class UnexpectedMessageTests
     [InlineData(0b0001_0100, true)]  // pass on (impossible here): discard and notify
     public void An_unrecognised_message_whose_instructions_say_discard_is_dropped_with_CFN_only_when_asked(byte instructions, bool confusion)
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         IsupCall call = harness.OfferIncoming(3);
 
@@ -141,7 +141,7 @@ public sealed class UnexpectedMessageTests
     [Fact]
     public void An_unrecognised_message_that_cannot_be_passed_on_releases_the_call_when_bit_E_says_so()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         harness.OfferIncoming(3);
 
@@ -153,7 +153,7 @@ public sealed class UnexpectedMessageTests
     [Fact]
     public void Unrecognised_parameters_release_drop_or_notify_as_the_codec_summarised_their_instructions()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
         IsupCall call = harness.SeizeOutgoing();
         harness.Forget();
@@ -177,7 +177,7 @@ public sealed class UnexpectedMessageTests
     [Fact]
     public void A_message_from_a_point_code_without_circuits_is_reported_and_dropped()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
 
         harness.Exchange.Receive(4321, IsupSignal.Call(IsupMessageType.IAM, 1, "IAM"));

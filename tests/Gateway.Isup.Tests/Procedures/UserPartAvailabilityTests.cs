@@ -8,14 +8,14 @@ public sealed class UserPartAvailabilityTests
     [Fact]
     public void An_inaccessible_peer_gets_no_calls_and_a_UPT_every_T4_until_it_answers()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
 
         harness.Exchange.UserPartUnavailable(harness.Dpc, unequipped: false);
 
         Assert.Equal(["UPT cic=1"], harness.Signals.TakeText());
         Assert.False(harness.Exchange.IsOffering(harness.Dpc));
-        Assert.False(harness.CallControl.TrySeize(harness.Dpc, "IAM", out _));
+        Assert.False(harness.TrySeize(out _));
         harness.Advance(harness.Timers.T4);
         Assert.Equal(["UPT cic=1"], harness.Signals.TakeText());
 
@@ -28,7 +28,7 @@ public sealed class UserPartAvailabilityTests
     [Fact]
     public void An_unequipped_user_part_raises_an_alarm_and_is_not_tested()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
 
         harness.Exchange.UserPartUnavailable(harness.Dpc, unequipped: true);
@@ -43,7 +43,7 @@ public sealed class UserPartAvailabilityTests
     [Fact]
     public void UPT_is_answered_with_UPA()
     {
-        var harness = new ExchangeHarness();
+        using var harness = new ExchangeHarness();
         harness.BringUp();
 
         harness.Receive(IsupMessageType.UPT, 3);
