@@ -29,9 +29,13 @@ public sealed class IsupCallControl
     /// <param name="iam">The IAM, kept until a backward message comes in case it must be re-sent on another circuit.</param>
     /// <param name="call">The new call.</param>
     /// <param name="avoidCic">A circuit not to take unless it is the only free one (the one a previous attempt failed on).</param>
+    /// <param name="userState">
+    /// Call control's object for the call, set as <see cref="IsupCall.UserState"/> before the IAM leaves: the peer's
+    /// answer may be handled on another thread before this method returns.
+    /// </param>
     /// <returns>False when no circuit is free, the route is down, or the peer's ISUP is unavailable (cause 34 toward the caller).</returns>
-    public bool TrySeize(int dpc, object? iam, [NotNullWhen(true)] out IsupCall? call, int avoidCic = -1) =>
-        _exchange.Group(dpc).TrySeize(iam, avoidCic, out call);
+    public bool TrySeize(int dpc, object? iam, [NotNullWhen(true)] out IsupCall? call, int avoidCic = -1, object? userState = null) =>
+        _exchange.Group(dpc).TrySeize(iam, avoidCic, userState, out call);
 
     /// <summary>Outgoing, before ACM: SAM with more digits (restarts T7).</summary>
     public bool SendSam(IsupCall call, object? sam) => Send(call, CircuitTrigger.SendSam, IsupMessageType.SAM, sam);
@@ -65,9 +69,15 @@ public sealed class IsupCallControl
     /// repeated every T1 until RLC; after T5 the circuit is reset. No further event comes for the call.
     /// </summary>
     /// <returns>False when the call is already over.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The cause value is not 1–127 (REL must carry a cause).</exception>
     public bool Release(IsupCall call, IsupCause cause, object? rel = null)
     {
         ArgumentNullException.ThrowIfNull(call);
+        if (cause.Value is 0 or > 127)
+        {
+            throw new ArgumentOutOfRangeException(nameof(cause), cause.Value, "A REL needs a Q.850 cause value, 1-127.");
+        }
+
         return call.Group.Release(call, cause, rel);
     }
 

@@ -208,7 +208,7 @@ internal sealed partial class CircuitGroup : IProcedureTimerTarget
     }
 
     /// <summary>Seizes a free circuit for an outgoing call and sends its IAM.</summary>
-    public bool TrySeize(object? initialAddress, int avoidCic, out IsupCall? call)
+    public bool TrySeize(object? initialAddress, int avoidCic, object? userState, out IsupCall? call)
     {
         bool deliver;
         lock (_gate)
@@ -216,7 +216,7 @@ internal sealed partial class CircuitGroup : IProcedureTimerTarget
             call = null;
             if (CanOffer && Select(avoidCic) is Circuit circuit)
             {
-                call = new IsupCall(this, IsupCallDirection.Outgoing, initialAddress);
+                call = new IsupCall(this, IsupCallDirection.Outgoing, initialAddress) { UserState = userState };
                 SendInitialAddress(circuit, call);
             }
 

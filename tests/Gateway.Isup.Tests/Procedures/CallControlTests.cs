@@ -129,4 +129,34 @@ public sealed class CallControlTests
         // incoming busy, outgoing busy, idle locally blocked, idle remotely blocked, transient (resetting), unequipped
         Assert.Equal(new byte[] { 0b0100, 0b1000, 0b1101, 0b1110, 0b0000, 0b0011 }, response.Signal.CircuitStates.ToArray());
     }
+
+    [Fact]
+    public void Call_control_state_given_at_seizure_is_on_the_call_when_a_fast_peer_answers_before_TrySeize_returns()
+    {
+        var peer = new AnsweringPeer();
+        object? stateAtAcm = null;
+        var events = new RecordingCallEvents { OnEvent = (call, e) => stateAtAcm = e.Kind == IsupCallEventKind.AddressComplete ? call.UserState : stateAtAcm };
+        var exchange = new IsupExchange(
+            new IsupExchangeOptions(200, [new CircuitGroupOptions(100, [new CircuitCodeRange(1, 2)])]), peer, events, new RecordingMaintenance(), new Gateway.Testing.ManualTimeProvider());
+        peer.Exchange = exchange;
+        exchange.RouteAvailable(100);
+        var interworkingCall = new object();
+
+        Assert.True(exchange.CallControl.TrySeize(100, "IAM", out IsupCall? call, userState: interworkingCall));
+
+        Assert.Same(interworkingCall, stateAtAcm); // the ACM was handled inside TrySeize, and the state was already there
+        Assert.Equal(CircuitState.OutgoingAwaitingAnswer, exchange.GetCircuitStatus(100, call.Cic).State);
+    }
+
+    [Fact]
+    public void A_release_needs_a_cause()
+    {
+        using var harness = new ExchangeHarness();
+        harness.BringUp();
+        IsupCall call = harness.SeizeOutgoing();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => harness.CallControl.Release(call, default));
+        Assert.Throws<ArgumentOutOfRangeException>(() => harness.CallControl.Release(call, new IsupCause(128)));
+        Assert.False(call.IsEnded);
+    }
 }
