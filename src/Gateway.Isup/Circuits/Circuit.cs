@@ -379,14 +379,6 @@ internal sealed class Circuit : IStateful<CircuitState>, IProcedureTimerTarget
     /// <summary>No BLO/UBL stays outstanding through a reset or an outage: the reset's end re-sends what blocking we hold.</summary>
     internal void CancelBlockingRequest() => BlockingRequest?.Cancel();
 
-    internal void StopAllTimers()
-    {
-        _callTimer?.Stop();
-        _informationTimer?.Stop();
-        _releaseTimer?.Stop();
-        _releaseGuardTimer?.Stop();
-    }
-
     private static bool IsRepeatable(IsupCallEndReason reason) => reason is IsupCallEndReason.DualSeizure
         or IsupCallEndReason.CircuitReset or IsupCallEndReason.CircuitBlocked or IsupCallEndReason.HardwareBlocked
         or IsupCallEndReason.UnequippedCircuit or IsupCallEndReason.UnexpectedMessage;

@@ -39,9 +39,6 @@ internal sealed class MaintenanceRequest : IStateful<MaintenanceRequestState>, I
     /// <summary>The circuit of a BLO, UBL or RSC; null for the group messages.</summary>
     public Circuit? Circuit { get; }
 
-    /// <summary>True until acknowledged or cancelled.</summary>
-    public bool IsOutstanding => Machine.IsInState(this, MaintenanceRequestState.Outstanding);
-
     private IsupTimer? ShortTimer => _withoutShortTimer ? null : Kind switch
     {
         MaintenanceRequestKind.Blocking => IsupTimer.T12,
