@@ -1,0 +1,9 @@
+namespace Gateway.Isup;
+
+/// <summary>Which port an <see cref="Effect"/> goes to.</summary>
+internal enum EffectKind
+{
+    Signal,
+    CallEvent,
+    Maintenance,
+}
