@@ -1,4 +1,4 @@
-using static Gateway.Isup.IsupParameterCode;
+using P = Gateway.Isup.IsupParameterCode;
 
 namespace Gateway.Isup;
 
@@ -42,23 +42,23 @@ public static class IsupMessageFormats
         static IsupFixedParameter F(IsupParameterCode code, byte length) => new(code, length);
 
         Add(IsupMessageType.IAM,
-            [F(NatureOfConnectionIndicators, 1), F(ForwardCallIndicators, 2), F(CallingPartysCategory, 1), F(TransmissionMediumRequirement, 1)],
-            [CalledPartyNumber], true);
-        Add(IsupMessageType.SAM, none, [SubsequentNumber], true);
-        Add(IsupMessageType.INR, [F(InformationRequestIndicators, 2)], noVariable, true);
-        Add(IsupMessageType.INF, [F(InformationIndicators, 2)], noVariable, true);
-        Add(IsupMessageType.COT, [F(ContinuityIndicators, 1)], noVariable, false);
-        Add(IsupMessageType.ACM, [F(BackwardCallIndicators, 2)], noVariable, true);
-        Add(IsupMessageType.CON, [F(BackwardCallIndicators, 2)], noVariable, true);
-        Add(IsupMessageType.REL, none, [CauseIndicators], true);
-        Add(IsupMessageType.SUS, [F(SuspendResumeIndicators, 1)], noVariable, true);
-        Add(IsupMessageType.RES, [F(SuspendResumeIndicators, 1)], noVariable, true);
-        Add(IsupMessageType.CPG, [F(EventInformation, 1)], noVariable, true);
-        Add(IsupMessageType.USR, none, [UserToUserInformation], true);
-        Add(IsupMessageType.CFN, none, [CauseIndicators], true);
-        Add(IsupMessageType.FAR, [F(FacilityIndicator, 1)], noVariable, true);
-        Add(IsupMessageType.FAA, [F(FacilityIndicator, 1)], noVariable, true);
-        Add(IsupMessageType.FRJ, [F(FacilityIndicator, 1)], [CauseIndicators], true);
+            [F(P.NatureOfConnectionIndicators, 1), F(P.ForwardCallIndicators, 2), F(P.CallingPartysCategory, 1), F(P.TransmissionMediumRequirement, 1)],
+            [P.CalledPartyNumber], true);
+        Add(IsupMessageType.SAM, none, [P.SubsequentNumber], true);
+        Add(IsupMessageType.INR, [F(P.InformationRequestIndicators, 2)], noVariable, true);
+        Add(IsupMessageType.INF, [F(P.InformationIndicators, 2)], noVariable, true);
+        Add(IsupMessageType.COT, [F(P.ContinuityIndicators, 1)], noVariable, false);
+        Add(IsupMessageType.ACM, [F(P.BackwardCallIndicators, 2)], noVariable, true);
+        Add(IsupMessageType.CON, [F(P.BackwardCallIndicators, 2)], noVariable, true);
+        Add(IsupMessageType.REL, none, [P.CauseIndicators], true);
+        Add(IsupMessageType.SUS, [F(P.SuspendResumeIndicators, 1)], noVariable, true);
+        Add(IsupMessageType.RES, [F(P.SuspendResumeIndicators, 1)], noVariable, true);
+        Add(IsupMessageType.CPG, [F(P.EventInformation, 1)], noVariable, true);
+        Add(IsupMessageType.USR, none, [P.UserToUserInformation], true);
+        Add(IsupMessageType.CFN, none, [P.CauseIndicators], true);
+        Add(IsupMessageType.FAR, [F(P.FacilityIndicator, 1)], noVariable, true);
+        Add(IsupMessageType.FAA, [F(P.FacilityIndicator, 1)], noVariable, true);
+        Add(IsupMessageType.FRJ, [F(P.FacilityIndicator, 1)], [P.CauseIndicators], true);
 
         // Circuit supervision: no optional part, so no pointer to one (Q.763 Tables 38-41).
         foreach (var type in (ReadOnlySpan<IsupMessageType>)[
@@ -68,13 +68,13 @@ public static class IsupMessageFormats
             Add(type, none, noVariable, false);
         }
 
-        Add(IsupMessageType.GRS, none, [RangeAndStatus], false);
-        Add(IsupMessageType.GRA, none, [RangeAndStatus], false);
-        Add(IsupMessageType.CQM, none, [RangeAndStatus], false);
-        Add(IsupMessageType.CQR, none, [RangeAndStatus, CircuitStateIndicator], false);
+        Add(IsupMessageType.GRS, none, [P.RangeAndStatus], false);
+        Add(IsupMessageType.GRA, none, [P.RangeAndStatus], false);
+        Add(IsupMessageType.CQM, none, [P.RangeAndStatus], false);
+        Add(IsupMessageType.CQR, none, [P.RangeAndStatus, P.CircuitStateIndicator], false);
         foreach (var type in (ReadOnlySpan<IsupMessageType>)[IsupMessageType.CGB, IsupMessageType.CGU, IsupMessageType.CGBA, IsupMessageType.CGUA])
         {
-            Add(type, [F(CircuitGroupSupervisionMessageType, 1)], [RangeAndStatus], false);
+            Add(type, [F(P.CircuitGroupSupervisionMessageType, 1)], [P.RangeAndStatus], false);
         }
 
         // Call-related messages with only an optional part; every type added after 1992 has this shape.
