@@ -71,7 +71,7 @@ public ref struct IsupReader
         }
 
         _optionalStart = Validate(out int count);
-        ParameterCount = count;
+        ParameterCount = Error == IsupError.None ? count : 0;
         _part = Error == IsupError.None ? Part.Fixed : Part.Done;
         _position = _bodyStart;
     }

@@ -125,7 +125,10 @@ public ref struct IsupWriter
     public void WriteParameter(IsupParameterCode code, scoped ReadOnlySpan<byte> value)
     {
         Span<byte> target = Reserve(code, value.Length, IsupParameterRules.Check(code, value));
-        value.CopyTo(target);
+        if (target.Length == value.Length)
+        {
+            value.CopyTo(target);
+        }
     }
 
     /// <summary>Writes a typed parameter the same way, encoding it straight into the message.</summary>
