@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Gateway.Isup;
 
@@ -237,12 +238,12 @@ public ref struct IsupWriter
     // Places the parameter's framing and returns where its value goes; an empty span once an error is recorded.
     private Span<byte> Reserve(IsupParameterCode code, int length, IsupError check)
     {
-        if (_completed)
+        if (_completed || _format is null)
         {
-            throw new InvalidOperationException("The message is already complete.");
+            ThrowCannotWrite();
         }
 
-        IsupMessageFormat format = _format ?? throw new InvalidOperationException($"{Type} has no format: write its content with WriteUnparsedBody.");
+        IsupMessageFormat format = _format;
         var fixedPart = format.FixedParameters;
         var variablePart = format.VariableParameters;
         if (_fixedIndex < fixedPart.Length)
@@ -250,7 +251,7 @@ public ref struct IsupWriter
             var slot = fixedPart[_fixedIndex];
             if (slot.Code != code)
             {
-                throw new InvalidOperationException($"{Type} expects {IsupParameterNames.GetName(slot.Code)} next, not {IsupParameterNames.GetName(code)}.");
+                ThrowOutOfOrder(slot.Code, code);
             }
 
             _fixedIndex++;
@@ -278,7 +279,7 @@ public ref struct IsupWriter
         {
             if (variablePart[_variableIndex] != code)
             {
-                throw new InvalidOperationException($"{Type} expects {IsupParameterNames.GetName(variablePart[_variableIndex])} next, not {IsupParameterNames.GetName(code)}.");
+                ThrowOutOfOrder(variablePart[_variableIndex], code);
             }
 
             int pointer = _pointers + _variableIndex++;
@@ -293,14 +294,9 @@ public ref struct IsupWriter
             return value;
         }
 
-        if (!format.HasOptionalPart)
+        if (!format.HasOptionalPart || code == IsupParameterCode.EndOfOptionalParameters)
         {
-            throw new InvalidOperationException($"{Type} has no optional part.");
-        }
-
-        if (code == IsupParameterCode.EndOfOptionalParameters)
-        {
-            throw new InvalidOperationException("The end of optional parameters is written by TryComplete.");
+            ThrowNoOptional(code);
         }
 
         if (!Proceed(check, code, 2 + length))
@@ -324,6 +320,19 @@ public ref struct IsupWriter
         _position += 2 + length;
         return optionalValue;
     }
+
+    // Misuse throws from here, out of the hot path: the messages are built only when they are needed.
+    [DoesNotReturn]
+    private readonly void ThrowOutOfOrder(IsupParameterCode expected, IsupParameterCode code) =>
+        throw new InvalidOperationException($"{Type} expects {IsupParameterNames.GetName(expected)} next, not {IsupParameterNames.GetName(code)}.");
+
+    [DoesNotReturn]
+    private readonly void ThrowCannotWrite() => throw new InvalidOperationException(
+        _completed ? "The message is already complete." : $"{Type} has no format: write its content with WriteUnparsedBody.");
+
+    [DoesNotReturn]
+    private readonly void ThrowNoOptional(IsupParameterCode code) => throw new InvalidOperationException(
+        code == IsupParameterCode.EndOfOptionalParameters ? "The end of optional parameters is written by TryComplete." : $"{Type} has no optional part.");
 
     private bool Proceed(IsupError check, IsupParameterCode code, int space)
     {

@@ -22,7 +22,11 @@ public static class IsupParameterRules
     private static readonly byte[] Structure = new byte[256];
     private static readonly byte[] NumberHeader = new byte[256];
 
-    static IsupParameterRules()
+    // A field initialiser rather than a static constructor keeps the type beforefieldinit, so the hot Check path
+    // carries no class-initialisation check.
+    private static readonly bool Built = Build();
+
+    private static bool Build()
     {
         static void Exactly(IsupParameterCode code, byte length) => Range(code, length, length);
         static void Range(IsupParameterCode code, byte min, byte max, byte structure = NoCheck, byte header = 0)
@@ -88,6 +92,7 @@ public static class IsupParameterRules
 
         Range(IsupParameterCode.SubsequentNumber, 1, 0, Number, 1);
         Range(IsupParameterCode.GenericNumber, 3, 0, Number, 3);
+        return true;
     }
 
     /// <summary>

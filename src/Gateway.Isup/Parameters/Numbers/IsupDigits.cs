@@ -63,11 +63,16 @@ public static class IsupDigits
             throw new ArgumentException("The destination is too small for the digits.", nameof(destination));
         }
 
-        destination[..length].Clear();
-        for (int i = 0; i < digits.Length; i++)
+        // Two signals per octet, first in the low nibble; an odd count leaves the 0000 filler in the last high nibble.
+        int pairs = digits.Length >> 1;
+        for (int i = 0; i < pairs; i++)
         {
-            int nibble = Nibble(digits[i]);
-            destination[i >> 1] |= (byte)((i & 1) == 0 ? nibble : nibble << 4);
+            destination[i] = (byte)(Nibble(digits[2 * i]) | (Nibble(digits[(2 * i) + 1]) << 4));
+        }
+
+        if ((digits.Length & 1) != 0)
+        {
+            destination[pairs] = (byte)Nibble(digits[^1]);
         }
 
         return length;
@@ -90,11 +95,17 @@ public static class IsupDigits
         return digits.ToUpperInvariant();
     }
 
-    private static int Nibble(char c) => c switch
+    private static int Nibble(char c)
     {
-        >= '0' and <= '9' => c - '0',
-        >= 'A' and <= 'F' => c - 'A' + 10,
-        >= 'a' and <= 'f' => c - 'a' + 10,
-        _ => throw new ArgumentException($"'{c}' is not an address signal."),
-    };
+        uint digit = (uint)(c - '0');
+        if (digit <= 9)
+        {
+            return (int)digit;
+        }
+
+        uint letter = (uint)((c | 0x20) - 'a');
+        return letter <= 5 ? (int)letter + 10 : ThrowNotASignal(c);
+    }
+
+    private static int ThrowNotASignal(char c) => throw new ArgumentException($"'{c}' is not an address signal.");
 }
