@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace Gateway.Isup;
 
@@ -334,6 +335,7 @@ public ref struct IsupWriter
     private readonly void ThrowNoOptional(IsupParameterCode code) => throw new InvalidOperationException(
         code == IsupParameterCode.EndOfOptionalParameters ? "The end of optional parameters is written by TryComplete." : $"{Type} has no optional part.");
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Proceed(IsupError check, IsupParameterCode code, int space)
     {
         if (Error != IsupError.None)
@@ -350,6 +352,7 @@ public ref struct IsupWriter
         return Fits(space);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool SetPointer(int pointer, IsupParameterCode code)
     {
         int distance = _position - pointer;
@@ -376,6 +379,7 @@ public ref struct IsupWriter
         return start;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Fits(int count)
     {
         if (_position + count <= _buffer.Length)

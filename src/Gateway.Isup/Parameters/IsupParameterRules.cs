@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Gateway.Isup;
 
 /// <summary>
@@ -100,14 +102,22 @@ public static class IsupParameterRules
     /// <see cref="IsupError.None"/>, <see cref="IsupError.InvalidParameterLength"/> or
     /// <see cref="IsupError.InvalidParameterContent"/>. Values longer than 255 octets are never valid.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static IsupError Check(IsupParameterCode code, ReadOnlySpan<byte> value)
     {
         int c = (byte)code;
-        if (value.Length > 255 || value.Length < Minimum[c] || (Maximum[c] != 0 && value.Length > Maximum[c]))
+        int length = value.Length;
+        if ((uint)length > 255 || length < Minimum[c] || (Maximum[c] != 0 && length > Maximum[c]))
         {
             return IsupError.InvalidParameterLength;
         }
 
+        return Structure[c] == NoCheck ? IsupError.None : CheckStructure(code, value);
+    }
+
+    private static IsupError CheckStructure(IsupParameterCode code, ReadOnlySpan<byte> value)
+    {
+        int c = (byte)code;
         return Structure[c] switch
         {
             Number => CheckNumber(value, NumberHeader[c]),

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Gateway.Isup;
 
 /// <summary>
@@ -95,6 +97,7 @@ public static class IsupDigits
         return digits.ToUpperInvariant();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Nibble(char c)
     {
         uint digit = (uint)(c - '0');
