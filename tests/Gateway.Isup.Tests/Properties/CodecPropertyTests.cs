@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Gateway.Isup.Tests.Samples;
-using Gateway.Isup.Tests.Vectors;
+using Gateway.Isup.Tests.Conformance;
 
 namespace Gateway.Isup.Tests.Properties;
 

@@ -1,4 +1,4 @@
-namespace Gateway.Isup.Tests.Vectors;
+namespace Gateway.Isup.Tests.Conformance;
 
 /// <summary>The copied vectors, read next to the test assembly.</summary>
 public static class IsupVectors

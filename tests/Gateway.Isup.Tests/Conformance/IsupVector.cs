@@ -1,4 +1,4 @@
-namespace Gateway.Isup.Tests.Vectors;
+namespace Gateway.Isup.Tests.Conformance;
 
 /// <summary>One row of Vectors/vectors.tsv.</summary>
 public sealed record IsupVector(string Name, byte[] Bytes, string Source, string Notes)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Gateway.Isup.Tests.Vectors;
+namespace Gateway.Isup.Tests.Conformance;
 
 /// <summary>
 /// The facts a Wireshark text decode (tshark -V) states about one ISUP message, pulled out line by line: message type,

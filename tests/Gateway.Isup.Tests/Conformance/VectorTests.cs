@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Gateway.Isup.Tests.Vectors;
+namespace Gateway.Isup.Tests.Conformance;
 
 /// <summary>
 /// Every independent vector decodes to what Wireshark shows for it and re-encodes to the same octets; the ones Wireshark
