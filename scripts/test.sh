@@ -4,8 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the tests drive for real: SIPp for the SIP end-to-end tests (tshark joins with the ISUP codecs).
-test_packages=(sip-tester)
+# Debian packages the tests drive for real: SIPp for the SIP end-to-end tests, tshark (Wireshark) as the
+# independent decoder of what the ISUP codec encodes.
+test_packages=(sip-tester tshark)
 scripts/install-packages.sh "${test_packages[@]}"
 
 results=artifacts/test-results

@@ -90,7 +90,7 @@ internal sealed partial class CircuitGroup
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, CircuitStatusBits.Capacity);
         ArgumentOutOfRangeException.ThrowIfNegative(first);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(first + count - 1, CircuitCodeRange.MaxCic, nameof(count));
-        CircuitBlocking flag = type == CircuitGroupSupervisionType.Maintenance ? CircuitBlocking.LocalMaintenance : CircuitBlocking.LocalHardware;
+        CircuitBlocking flag = type == CircuitGroupSupervisionType.MaintenanceOriented ? CircuitBlocking.LocalMaintenance : CircuitBlocking.LocalHardware;
         bool changed;
         bool deliver;
         lock (_gate)
@@ -121,7 +121,7 @@ internal sealed partial class CircuitGroup
 
                     Circuit circuit = Find(first + i)!;
                     circuit.Blocking = block ? circuit.Blocking | flag : circuit.Blocking & ~flag;
-                    if (type == CircuitGroupSupervisionType.Maintenance)
+                    if (type == CircuitGroupSupervisionType.MaintenanceOriented)
                     {
                         circuit.CancelBlockingRequest(); // the group message supersedes a BLO or UBL
                     }
@@ -313,12 +313,12 @@ internal sealed partial class CircuitGroup
         }
         else if (maintenance.Count > 1)
         {
-            StartGroupRequest(MaintenanceRequestKind.GroupBlocking, CircuitGroupSupervisionType.Maintenance, first, count, maintenance);
+            StartGroupRequest(MaintenanceRequestKind.GroupBlocking, CircuitGroupSupervisionType.MaintenanceOriented, first, count, maintenance);
         }
 
         if (!hardware.IsEmpty)
         {
-            StartGroupRequest(MaintenanceRequestKind.GroupBlocking, CircuitGroupSupervisionType.HardwareFailure, first, count, hardware);
+            StartGroupRequest(MaintenanceRequestKind.GroupBlocking, CircuitGroupSupervisionType.HardwareFailureOriented, first, count, hardware);
         }
     }
 
@@ -420,7 +420,7 @@ internal sealed partial class CircuitGroup
 
         if (!hardware.IsEmpty)
         {
-            StartGroupRequest(MaintenanceRequestKind.GroupBlocking, CircuitGroupSupervisionType.HardwareFailure, grs.Cic, count, hardware);
+            StartGroupRequest(MaintenanceRequestKind.GroupBlocking, CircuitGroupSupervisionType.HardwareFailureOriented, grs.Cic, count, hardware);
         }
 
         EmitSignal(IsupSignal.GroupResetAcknowledgement(grs.Cic, grs.Range, maintenance));
@@ -434,7 +434,7 @@ internal sealed partial class CircuitGroup
     private void ReceiveGroupSupervision(in IsupSignal message)
     {
         bool block = message.Type == IsupMessageType.CGB;
-        bool maintenance = message.SupervisionType == CircuitGroupSupervisionType.Maintenance;
+        bool maintenance = message.SupervisionType == CircuitGroupSupervisionType.MaintenanceOriented;
         CircuitBlocking flag = maintenance ? CircuitBlocking.RemoteMaintenance : CircuitBlocking.RemoteHardware;
         int count = message.Range == 0 ? 1 : message.CircuitCount;
         CircuitStatusBits requested = message.Status.Truncate(count);

@@ -96,7 +96,7 @@ public sealed class IsupExchange
 
     /// <summary>
     /// Blocks the equipped circuits of <paramref name="count"/> CICs (2–256) from <paramref name="first"/> with one CGB.
-    /// <see cref="CircuitGroupSupervisionType.HardwareFailure"/> also clears their calls at once, without REL.
+    /// <see cref="CircuitGroupSupervisionType.HardwareFailureOriented"/> also clears their calls at once, without REL.
     /// </summary>
     /// <returns>False when none of them needed blocking.</returns>
     /// <exception cref="ArgumentException">More than 32 circuits would change (Q.763 allows 32 per message).</exception>

@@ -223,17 +223,17 @@ public sealed class BlockingTests
         IsupCall call = harness.OfferIncoming(3);
         harness.Forget();
 
-        harness.Receive(IsupSignal.GroupSupervision(IsupMessageType.CGB, 2, CircuitGroupSupervisionType.Maintenance, 3, CircuitStatusBits.None.With(0).With(1).With(3)));
+        harness.Receive(IsupSignal.GroupSupervision(IsupMessageType.CGB, 2, CircuitGroupSupervisionType.MaintenanceOriented, 3, CircuitStatusBits.None.With(0).With(1).With(3)));
 
-        Assert.Equal(["CGBA cic=2 type=Maintenance range=3 status=1101"], harness.Signals.TakeText());
+        Assert.Equal(["CGBA cic=2 type=MaintenanceOriented range=3 status=1101"], harness.Signals.TakeText());
         Assert.False(call.IsEnded);
         Assert.Equal(CircuitBlocking.RemoteMaintenance, harness.Status(2).Blocking);
         Assert.Equal(CircuitBlocking.RemoteMaintenance, harness.Status(3).Blocking);
         Assert.Equal(CircuitBlocking.None, harness.Status(4).Blocking);
         Assert.Equal(CircuitBlocking.RemoteMaintenance, harness.Status(5).Blocking);
 
-        harness.Receive(IsupSignal.GroupSupervision(IsupMessageType.CGU, 2, CircuitGroupSupervisionType.Maintenance, 3, CircuitStatusBits.None.With(0).With(1).With(3)));
-        Assert.Equal(["CGUA cic=2 type=Maintenance range=3 status=1101"], harness.Signals.TakeText());
+        harness.Receive(IsupSignal.GroupSupervision(IsupMessageType.CGU, 2, CircuitGroupSupervisionType.MaintenanceOriented, 3, CircuitStatusBits.None.With(0).With(1).With(3)));
+        Assert.Equal(["CGUA cic=2 type=MaintenanceOriented range=3 status=1101"], harness.Signals.TakeText());
         Assert.Equal(CircuitBlocking.None, harness.Status(3).Blocking);
     }
 
@@ -248,9 +248,9 @@ public sealed class BlockingTests
         harness.ReceiveCall(IsupMessageType.ACM, outgoing.Cic);
         harness.Forget();
 
-        harness.Receive(IsupSignal.GroupSupervision(IsupMessageType.CGB, 1, CircuitGroupSupervisionType.HardwareFailure, 3, CircuitStatusBits.FirstCircuits(4)));
+        harness.Receive(IsupSignal.GroupSupervision(IsupMessageType.CGB, 1, CircuitGroupSupervisionType.HardwareFailureOriented, 3, CircuitStatusBits.FirstCircuits(4)));
 
-        Assert.Equal(["CGBA cic=1 type=HardwareFailure range=3 status=1111"], harness.Signals.TakeText());
+        Assert.Equal(["CGBA cic=1 type=HardwareFailureOriented range=3 status=1111"], harness.Signals.TakeText());
         var failed = harness.Calls.Take();
         Assert.Equal(2, failed.Count);
         Assert.All(failed, e => Assert.Equal((IsupCallEventKind.Failed, IsupCallEndReason.HardwareBlocked), (e.Kind, e.Event.Reason)));
@@ -265,7 +265,7 @@ public sealed class BlockingTests
         using var harness = new ExchangeHarness(cics: [new CircuitCodeRange(1, 40)]);
         harness.BringUp();
 
-        harness.Receive(IsupSignal.GroupSupervision(IsupMessageType.CGB, 1, CircuitGroupSupervisionType.Maintenance, 39, CircuitStatusBits.FirstCircuits(bits)));
+        harness.Receive(IsupSignal.GroupSupervision(IsupMessageType.CGB, 1, CircuitGroupSupervisionType.MaintenanceOriented, 39, CircuitStatusBits.FirstCircuits(bits)));
 
         Assert.Empty(harness.Signals.Take());
         Assert.Contains(harness.Maintenance.Take(), e => e.Kind == IsupMaintenanceEventKind.GroupMessageDiscarded);
@@ -277,20 +277,20 @@ public sealed class BlockingTests
         using var harness = new ExchangeHarness();
         harness.BringUp();
 
-        Assert.True(harness.Exchange.BlockGroup(harness.Dpc, 1, 4, CircuitGroupSupervisionType.Maintenance));
-        Assert.False(harness.Exchange.BlockGroup(harness.Dpc, 1, 4, CircuitGroupSupervisionType.Maintenance));
-        Assert.Equal(["CGB cic=1 type=Maintenance range=3 status=1111"], harness.Signals.TakeText());
+        Assert.True(harness.Exchange.BlockGroup(harness.Dpc, 1, 4, CircuitGroupSupervisionType.MaintenanceOriented));
+        Assert.False(harness.Exchange.BlockGroup(harness.Dpc, 1, 4, CircuitGroupSupervisionType.MaintenanceOriented));
+        Assert.Equal(["CGB cic=1 type=MaintenanceOriented range=3 status=1111"], harness.Signals.TakeText());
         harness.Advance(harness.Timers.T18);
-        Assert.Equal(["CGB cic=1 type=Maintenance range=3 status=1111"], harness.Signals.TakeText());
-        harness.Receive(IsupSignal.GroupSupervision(IsupMessageType.CGBA, 1, CircuitGroupSupervisionType.Maintenance, 3, CircuitStatusBits.FirstCircuits(4)));
+        Assert.Equal(["CGB cic=1 type=MaintenanceOriented range=3 status=1111"], harness.Signals.TakeText());
+        harness.Receive(IsupSignal.GroupSupervision(IsupMessageType.CGBA, 1, CircuitGroupSupervisionType.MaintenanceOriented, 3, CircuitStatusBits.FirstCircuits(4)));
         harness.AssertQuiescent((1, CircuitBlocking.LocalMaintenance), (2, CircuitBlocking.LocalMaintenance), (3, CircuitBlocking.LocalMaintenance), (4, CircuitBlocking.LocalMaintenance));
         Assert.False(harness.Status(2).IsOfferable);
 
-        Assert.True(harness.Exchange.UnblockGroup(harness.Dpc, 1, 4, CircuitGroupSupervisionType.Maintenance));
-        Assert.Equal(["CGU cic=1 type=Maintenance range=3 status=1111"], harness.Signals.TakeText());
+        Assert.True(harness.Exchange.UnblockGroup(harness.Dpc, 1, 4, CircuitGroupSupervisionType.MaintenanceOriented));
+        Assert.Equal(["CGU cic=1 type=MaintenanceOriented range=3 status=1111"], harness.Signals.TakeText());
         harness.Advance(harness.Timers.T20);
-        Assert.Equal(["CGU cic=1 type=Maintenance range=3 status=1111"], harness.Signals.TakeText());
-        harness.Receive(IsupSignal.GroupSupervision(IsupMessageType.CGUA, 1, CircuitGroupSupervisionType.Maintenance, 3, CircuitStatusBits.FirstCircuits(4)));
+        Assert.Equal(["CGU cic=1 type=MaintenanceOriented range=3 status=1111"], harness.Signals.TakeText());
+        harness.Receive(IsupSignal.GroupSupervision(IsupMessageType.CGUA, 1, CircuitGroupSupervisionType.MaintenanceOriented, 3, CircuitStatusBits.FirstCircuits(4)));
         Assert.All(harness.Exchange.GetCircuitStatuses(harness.Dpc), status => Assert.Equal(CircuitBlocking.None, status.Blocking));
     }
 
@@ -303,18 +303,18 @@ public sealed class BlockingTests
         harness.BringUp();
         if (!blocking)
         {
-            harness.Exchange.BlockGroup(harness.Dpc, 1, 2, CircuitGroupSupervisionType.Maintenance);
-            harness.Receive(IsupSignal.GroupSupervision(IsupMessageType.CGBA, 1, CircuitGroupSupervisionType.Maintenance, 1, CircuitStatusBits.FirstCircuits(2)));
+            harness.Exchange.BlockGroup(harness.Dpc, 1, 2, CircuitGroupSupervisionType.MaintenanceOriented);
+            harness.Receive(IsupSignal.GroupSupervision(IsupMessageType.CGBA, 1, CircuitGroupSupervisionType.MaintenanceOriented, 1, CircuitStatusBits.FirstCircuits(2)));
         }
 
         harness.Forget();
         if (blocking)
         {
-            harness.Exchange.BlockGroup(harness.Dpc, 1, 2, CircuitGroupSupervisionType.Maintenance);
+            harness.Exchange.BlockGroup(harness.Dpc, 1, 2, CircuitGroupSupervisionType.MaintenanceOriented);
         }
         else
         {
-            harness.Exchange.UnblockGroup(harness.Dpc, 1, 2, CircuitGroupSupervisionType.Maintenance);
+            harness.Exchange.UnblockGroup(harness.Dpc, 1, 2, CircuitGroupSupervisionType.MaintenanceOriented);
         }
 
         harness.Maintenance.Take();
@@ -334,12 +334,12 @@ public sealed class BlockingTests
         harness.ReceiveCall(IsupMessageType.ACM, 2);
         harness.Forget();
 
-        Assert.True(harness.Exchange.BlockGroup(harness.Dpc, 1, 2, CircuitGroupSupervisionType.HardwareFailure));
+        Assert.True(harness.Exchange.BlockGroup(harness.Dpc, 1, 2, CircuitGroupSupervisionType.HardwareFailureOriented));
 
-        Assert.Equal(["CGB cic=1 type=HardwareFailure range=1 status=11"], harness.Signals.TakeText());
+        Assert.Equal(["CGB cic=1 type=HardwareFailureOriented range=1 status=11"], harness.Signals.TakeText());
         ReceivedCallEvent failed = Assert.Single(harness.Calls.Take());
         Assert.Equal((IsupCallEventKind.Failed, IsupCallEndReason.HardwareBlocked), (failed.Kind, failed.Event.Reason));
-        harness.Receive(IsupSignal.GroupSupervision(IsupMessageType.CGBA, 1, CircuitGroupSupervisionType.HardwareFailure, 1, CircuitStatusBits.FirstCircuits(2)));
+        harness.Receive(IsupSignal.GroupSupervision(IsupMessageType.CGBA, 1, CircuitGroupSupervisionType.HardwareFailureOriented, 1, CircuitStatusBits.FirstCircuits(2)));
         harness.AssertQuiescent((1, CircuitBlocking.LocalHardware), (2, CircuitBlocking.LocalHardware));
     }
 
@@ -349,12 +349,12 @@ public sealed class BlockingTests
         using var harness = new ExchangeHarness();
         harness.BringUp();
 
-        harness.Receive(IsupSignal.GroupSupervision(IsupMessageType.CGBA, 1, CircuitGroupSupervisionType.Maintenance, 1, CircuitStatusBits.FirstCircuits(2)));
+        harness.Receive(IsupSignal.GroupSupervision(IsupMessageType.CGBA, 1, CircuitGroupSupervisionType.MaintenanceOriented, 1, CircuitStatusBits.FirstCircuits(2)));
         Assert.Contains(harness.Maintenance.Take(), e => e.Kind == IsupMaintenanceEventKind.UnexpectedAcknowledgement && e.Action == IsupMaintenanceAction.Discard);
 
-        harness.Exchange.BlockGroup(harness.Dpc, 1, 2, CircuitGroupSupervisionType.Maintenance);
+        harness.Exchange.BlockGroup(harness.Dpc, 1, 2, CircuitGroupSupervisionType.MaintenanceOriented);
         harness.Maintenance.Take();
-        harness.Receive(IsupSignal.GroupSupervision(IsupMessageType.CGBA, 1, CircuitGroupSupervisionType.Maintenance, 1, CircuitStatusBits.None.With(0)));
+        harness.Receive(IsupSignal.GroupSupervision(IsupMessageType.CGBA, 1, CircuitGroupSupervisionType.MaintenanceOriented, 1, CircuitStatusBits.None.With(0)));
         var events = harness.Maintenance.Take();
         Assert.Contains(events, e => e.Kind == IsupMaintenanceEventKind.BlockingAcknowledged);
         Assert.Contains(events, e => e.Kind == IsupMaintenanceEventKind.UnexpectedAcknowledgement);
@@ -367,7 +367,7 @@ public sealed class BlockingTests
         using var harness = new ExchangeHarness(cics: [new CircuitCodeRange(1, 40)]);
         harness.BringUp();
 
-        Assert.Throws<ArgumentException>(() => harness.Exchange.BlockGroup(harness.Dpc, 1, 40, CircuitGroupSupervisionType.Maintenance));
-        Assert.True(harness.Exchange.BlockGroup(harness.Dpc, 1, 32, CircuitGroupSupervisionType.Maintenance));
+        Assert.Throws<ArgumentException>(() => harness.Exchange.BlockGroup(harness.Dpc, 1, 40, CircuitGroupSupervisionType.MaintenanceOriented));
+        Assert.True(harness.Exchange.BlockGroup(harness.Dpc, 1, 32, CircuitGroupSupervisionType.MaintenanceOriented));
     }
 }

@@ -143,18 +143,18 @@ public sealed class ResetTests
         harness.BringUp();
         harness.Exchange.Block(harness.Dpc, 3);
         harness.Receive(IsupMessageType.BLA, 3);
-        harness.Exchange.BlockGroup(harness.Dpc, 5, 2, CircuitGroupSupervisionType.HardwareFailure);
-        harness.Receive(IsupSignal.GroupSupervision(IsupMessageType.CGBA, 5, CircuitGroupSupervisionType.HardwareFailure, 1, CircuitStatusBits.FirstCircuits(2)));
+        harness.Exchange.BlockGroup(harness.Dpc, 5, 2, CircuitGroupSupervisionType.HardwareFailureOriented);
+        harness.Receive(IsupSignal.GroupSupervision(IsupMessageType.CGBA, 5, CircuitGroupSupervisionType.HardwareFailureOriented, 1, CircuitStatusBits.FirstCircuits(2)));
         harness.Receive(IsupMessageType.BLO, 7); // the peer's blocking is forgotten by the reset
         harness.Forget();
 
         harness.Receive(IsupSignal.GroupReset(1, 7));
 
         Assert.Equal(
-            ["CGB cic=1 type=HardwareFailure range=7 status=000011", "GRA cic=1 range=7 status=001"],
+            ["CGB cic=1 type=HardwareFailureOriented range=7 status=000011", "GRA cic=1 range=7 status=001"],
             harness.Signals.TakeText());
         Assert.Equal(CircuitBlocking.None, harness.Status(7).Blocking);
-        harness.Receive(IsupSignal.GroupSupervision(IsupMessageType.CGBA, 1, CircuitGroupSupervisionType.HardwareFailure, 7, CircuitStatusBits.None.With(4).With(5)));
+        harness.Receive(IsupSignal.GroupSupervision(IsupMessageType.CGBA, 1, CircuitGroupSupervisionType.HardwareFailureOriented, 7, CircuitStatusBits.None.With(4).With(5)));
         harness.AssertQuiescent((3, CircuitBlocking.LocalMaintenance), (5, CircuitBlocking.LocalHardware), (6, CircuitBlocking.LocalHardware));
     }
 

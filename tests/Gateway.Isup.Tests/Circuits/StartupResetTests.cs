@@ -116,7 +116,7 @@ public sealed class StartupResetTests
         using var harness = new ExchangeHarness(cics: [new CircuitCodeRange(1, 8)]);
         Assert.True(harness.Exchange.Block(harness.Dpc, 3));     // before the route is up: nothing can be sent yet
         Assert.True(harness.Exchange.Block(harness.Dpc, 4));
-        Assert.True(harness.Exchange.BlockGroup(harness.Dpc, 7, 2, CircuitGroupSupervisionType.HardwareFailure));
+        Assert.True(harness.Exchange.BlockGroup(harness.Dpc, 7, 2, CircuitGroupSupervisionType.HardwareFailureOriented));
         Assert.Empty(harness.Signals.Take());
 
         harness.Exchange.RouteAvailable(harness.Dpc);
@@ -124,10 +124,10 @@ public sealed class StartupResetTests
         harness.Receive(IsupSignal.GroupResetAcknowledgement(1, 7, CircuitStatusBits.None));
 
         Assert.Equal(
-            ["CGB cic=1 type=Maintenance range=7 status=0011", "CGB cic=1 type=HardwareFailure range=7 status=00000011"],
+            ["CGB cic=1 type=MaintenanceOriented range=7 status=0011", "CGB cic=1 type=HardwareFailureOriented range=7 status=00000011"],
             harness.Signals.TakeText());
-        harness.Receive(IsupSignal.GroupSupervision(IsupMessageType.CGBA, 1, CircuitGroupSupervisionType.Maintenance, 7, CircuitStatusBits.None.With(2).With(3)));
-        harness.Receive(IsupSignal.GroupSupervision(IsupMessageType.CGBA, 1, CircuitGroupSupervisionType.HardwareFailure, 7, CircuitStatusBits.None.With(6).With(7)));
+        harness.Receive(IsupSignal.GroupSupervision(IsupMessageType.CGBA, 1, CircuitGroupSupervisionType.MaintenanceOriented, 7, CircuitStatusBits.None.With(2).With(3)));
+        harness.Receive(IsupSignal.GroupSupervision(IsupMessageType.CGBA, 1, CircuitGroupSupervisionType.HardwareFailureOriented, 7, CircuitStatusBits.None.With(6).With(7)));
         harness.AssertQuiescent(
             (3, CircuitBlocking.LocalMaintenance), (4, CircuitBlocking.LocalMaintenance), (7, CircuitBlocking.LocalHardware), (8, CircuitBlocking.LocalHardware));
     }

@@ -1,0 +1,23 @@
+namespace Gateway.Isup;
+
+/// <summary>
+/// A typed view of one parameter: parsed from a value span, written back into one. Static members let the reader,
+/// the writer and <see cref="IsupMessage"/> work with any view through a constrained generic, without boxing.
+/// </summary>
+/// <typeparam name="TSelf">The view type itself.</typeparam>
+public interface IIsupParameter<TSelf>
+    where TSelf : struct, IIsupParameter<TSelf>
+{
+    /// <summary>The parameter name code the view reads and writes.</summary>
+    static abstract IsupParameterCode Code { get; }
+
+    /// <summary>Octets <see cref="Write"/> produces.</summary>
+    int EncodedLength { get; }
+
+    /// <summary>Parses a parameter value (without code or length octet); false when it is not one this view can read.</summary>
+    static abstract bool TryParse(ReadOnlySpan<byte> value, out TSelf parameter);
+
+    /// <summary>Writes the value into <paramref name="destination"/> and returns <see cref="EncodedLength"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <see cref="EncodedLength"/>.</exception>
+    int Write(Span<byte> destination);
+}
