@@ -109,8 +109,11 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
         }
     }
 
-    /// <summary>The states and transitions, for docs/sip-stack.md.</summary>
-    internal static StateMachine<SipCallState, SipCallTrigger, SipCall> Machine { get; } = BuildMachine();
+    /// <summary>The states and transitions of an incoming call, for docs/sip-stack.md.</summary>
+    internal static StateMachine<SipCallState, SipCallTrigger, SipCall> IncomingMachine { get; } = BuildMachine(SipCallDirection.Incoming);
+
+    /// <summary>The states and transitions of an outgoing call, for docs/sip-stack.md.</summary>
+    internal static StateMachine<SipCallState, SipCallTrigger, SipCall> OutgoingMachine { get; } = BuildMachine(SipCallDirection.Outgoing);
 
     // ---- What the application does.
 
@@ -503,6 +506,9 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
     }
 
     // ---- Internals.
+
+    /// <summary>This call's machine: the one of its direction.</summary>
+    private StateMachine<SipCallState, SipCallTrigger, SipCall> Machine => Direction == SipCallDirection.Incoming ? IncomingMachine : OutgoingMachine;
 
     private ISipCallListener? Listener
     {
@@ -916,34 +922,50 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
         return reasons ?? [];
     }
 
-    private static StateMachine<SipCallState, SipCallTrigger, SipCall> BuildMachine()
+    /// <summary>
+    /// One machine per direction: the builder wants every state reachable from the initial one, and an incoming call
+    /// starts in <see cref="SipCallState.Offered"/>, an outgoing one in <see cref="SipCallState.Calling"/>.
+    /// </summary>
+    private static StateMachine<SipCallState, SipCallTrigger, SipCall> BuildMachine(SipCallDirection direction)
     {
-        var builder = new StateMachineBuilder<SipCallState, SipCallTrigger, SipCall>(SipCallState.Calling);
-        builder.Configure(SipCallState.Calling)
+        if (direction == SipCallDirection.Incoming)
+        {
+            var incoming = new StateMachineBuilder<SipCallState, SipCallTrigger, SipCall>(SipCallState.Offered);
+            incoming.Configure(SipCallState.Offered)
+                .Permit(SipCallTrigger.Provisional, SipCallState.Early)
+                .Permit(SipCallTrigger.Answer, SipCallState.Answering)
+                .Permit(SipCallTrigger.End, SipCallState.Ended);
+            incoming.Configure(SipCallState.Early)
+                .Ignore(SipCallTrigger.Provisional)
+                .Permit(SipCallTrigger.Answer, SipCallState.Answering)
+                .Permit(SipCallTrigger.End, SipCallState.Ended);
+            incoming.Configure(SipCallState.Answering)
+                .Permit(SipCallTrigger.Ack, SipCallState.Confirmed)
+                .Permit(SipCallTrigger.End, SipCallState.Ended);
+            incoming.Configure(SipCallState.Confirmed)
+                .Permit(SipCallTrigger.End, SipCallState.Ended);
+            incoming.Configure(SipCallState.Ended);
+            return incoming.Build();
+        }
+
+        var outgoing = new StateMachineBuilder<SipCallState, SipCallTrigger, SipCall>(SipCallState.Calling);
+        outgoing.Configure(SipCallState.Calling)
             .Permit(SipCallTrigger.Provisional, SipCallState.Early)
             .Permit(SipCallTrigger.Answer, SipCallState.Confirmed)
             .Permit(SipCallTrigger.Cancel, SipCallState.Cancelling)
             .Permit(SipCallTrigger.End, SipCallState.Ended);
-        builder.Configure(SipCallState.Offered)
-            .Permit(SipCallTrigger.Provisional, SipCallState.Early)
-            .Permit(SipCallTrigger.Answer, SipCallState.Answering)
-            .Permit(SipCallTrigger.End, SipCallState.Ended);
-        builder.Configure(SipCallState.Early)
+        outgoing.Configure(SipCallState.Early)
             .Ignore(SipCallTrigger.Provisional)
-            .PermitIf(SipCallTrigger.Answer, SipCallState.Answering, static call => call.Direction == SipCallDirection.Incoming, "incoming")
-            .PermitIf(SipCallTrigger.Answer, SipCallState.Confirmed, static call => call.Direction == SipCallDirection.Outgoing, "outgoing")
-            .PermitIf(SipCallTrigger.Cancel, SipCallState.Cancelling, static call => call.Direction == SipCallDirection.Outgoing, "outgoing")
+            .Permit(SipCallTrigger.Answer, SipCallState.Confirmed)
+            .Permit(SipCallTrigger.Cancel, SipCallState.Cancelling)
             .Permit(SipCallTrigger.End, SipCallState.Ended);
-        builder.Configure(SipCallState.Answering)
-            .Permit(SipCallTrigger.Ack, SipCallState.Confirmed)
+        outgoing.Configure(SipCallState.Confirmed)
             .Permit(SipCallTrigger.End, SipCallState.Ended);
-        builder.Configure(SipCallState.Confirmed)
-            .Permit(SipCallTrigger.End, SipCallState.Ended);
-        builder.Configure(SipCallState.Cancelling)
+        outgoing.Configure(SipCallState.Cancelling)
             .Ignore(SipCallTrigger.Provisional)
             .Permit(SipCallTrigger.End, SipCallState.Ended);
-        builder.Configure(SipCallState.Ended);
-        return builder.Build();
+        outgoing.Configure(SipCallState.Ended);
+        return outgoing.Build();
     }
 
     /// <summary>An ACK we sent for a 2xx, kept to answer that 2xx's retransmissions.</summary>
