@@ -631,13 +631,25 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
             case AnswerOutcome.CancelRace:
                 // RFC 3261 §9.1 and the seeds: the 2xx crossed our CANCEL; the call is ACKed, then ended with BYE.
                 SendBye(dialog!, cancelReason);
+                Discard(dialog!);
                 Finish(new SipCallEnd(SipCallEndKind.Cancelled, 200, ParseReasons(cancelReason)));
                 break;
             default:
                 SipUserAgentLog.ForkEnded(_agent.Logger, CallId, tag);
                 SendBye(dialog!, null);
+                Discard(dialog!);
                 break;
         }
+    }
+
+    /// <summary>
+    /// A dialog confirmed only to be ended with BYE (the CANCEL race, a fork after the first 2xx): it is neither the call's
+    /// dialog nor early any more, so <see cref="Finish"/> would not see it; out of the user agent's table with it.
+    /// </summary>
+    private void Discard(SipDialog dialog)
+    {
+        dialog.Terminate();
+        _agent.Forget(dialog);
     }
 
     private void ReceiveBye(ServerRequest request, SipDialog dialog)
