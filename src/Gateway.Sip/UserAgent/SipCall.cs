@@ -436,6 +436,12 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
             return;
         }
 
+        lock (_gate)
+        {
+            // A response can arrive before SendRequest returns to Start: Cancel (from Progress) needs the request now.
+            _client ??= request;
+        }
+
         if (status == 100)
         {
             return;
