@@ -438,6 +438,12 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
             return;
         }
 
+        lock (_gate)
+        {
+            // On loopback the first response can beat SendRequest's return in Start: a Cancel() from Progress needs it.
+            _client ??= request;
+        }
+
         if (status == 100)
         {
             return;
