@@ -12,10 +12,10 @@ namespace Gateway.Sip;
 /// Two tolerances, both for the same reason: a gateway maps the cause to the ISUP release cause, and the text is
 /// only a human-readable comment, so rejecting the whole header over a malformed comment would lose the one thing
 /// that matters. A <c>text</c> written as a bare token (<c>text=Terminated</c>) is accepted, and so is text in
-/// typographic quotes (<c>text=“Busy Here”</c>, U+201C/U+201D), which appears in copy-pasted configurations and
-/// documentation such as the seed tutorial. The typographic form is accepted only for a complete U+201C…U+201D
-/// pair holding no straight quote, backslash or control character, so it cannot be confused with a real
-/// quoted-string. Everything this type writes uses ASCII quotes.
+/// typographic quotes (<c>text=“Busy Here”</c>, or <c>text=”call completed elsewhere”</c> as word processors also
+/// write it), which appears in copy-pasted configurations and documentation such as the seed tutorial. The
+/// typographic form is accepted only between two of U+201C/U+201D, holding no straight quote, backslash or control
+/// character, so it cannot be confused with a real quoted-string. Everything this type writes uses ASCII quotes.
 /// </para>
 /// <para>Protocol and parameter names are case-insensitive; a repeated cause or text makes the value invalid.</para>
 /// </remarks>

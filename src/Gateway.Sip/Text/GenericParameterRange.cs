@@ -39,7 +39,7 @@ internal readonly struct GenericParameterRange
     {
         GenericParameterValueKind.None => null,
         GenericParameterValueKind.Quoted => SipSyntax.Unquote(RawValue(text)),
-        GenericParameterValueKind.TypographicallyQuoted => SipSyntax.GetString(text[(ValueStart + 3)..(ValueEnd - 3)]),
+        GenericParameterValueKind.TypographicallyQuoted => SipSyntax.GetString(text[(ValueStart + SipSyntax.TypographicQuoteLength)..(ValueEnd - SipSyntax.TypographicQuoteLength)]),
         _ => SipSyntax.GetString(RawValue(text)),
     };
 

@@ -103,7 +103,7 @@ internal static class GenericParameterSyntax
             return HostSyntax.TryScanHost(text, i, out end, out _);
         }
 
-        if ((options & GenericParameterOptions.AllowTypographicQuotes) != 0 && text[i..].StartsWith(SipSyntax.TypographicOpenQuote))
+        if ((options & GenericParameterOptions.AllowTypographicQuotes) != 0 && SipSyntax.StartsWithTypographicQuote(text[i..]))
         {
             kind = GenericParameterValueKind.TypographicallyQuoted;
             return TryScanTypographicQuotes(text, i, out end);
@@ -132,30 +132,28 @@ internal static class GenericParameterSyntax
     private static bool TryScanTypographicQuotes(ReadOnlySpan<byte> text, int i, out int end)
     {
         end = i;
-        int contentStart = i + SipSyntax.TypographicOpenQuote.Length;
-        int close = text[contentStart..].IndexOf(SipSyntax.TypographicCloseQuote);
-        if (close < 0)
+        int contentStart = i + SipSyntax.TypographicQuoteLength;
+        int close = contentStart;
+        while (close < text.Length && !SipSyntax.StartsWithTypographicQuote(text[close..]))
         {
-            return false;
-        }
+            byte b = text[close];
 
-        ReadOnlySpan<byte> content = text.Slice(contentStart, close);
-        foreach (byte b in content)
-        {
             // Same limits as qdtext, minus folding: no control characters and no straight quote or backslash,
             // which would make the value ambiguous with a real quoted-string.
             if ((b < 0x20 && b != (byte)'\t') || b == 0x7F || b == (byte)'"' || b == (byte)'\\')
             {
                 return false;
             }
+
+            close++;
         }
 
-        if (!System.Text.Unicode.Utf8.IsValid(content))
+        if (close == text.Length || !System.Text.Unicode.Utf8.IsValid(text[contentStart..close]))
         {
             return false;
         }
 
-        end = contentStart + close + SipSyntax.TypographicCloseQuote.Length;
+        end = close + SipSyntax.TypographicQuoteLength;
         return true;
     }
 }

@@ -10,11 +10,15 @@ namespace Gateway.Sip;
 /// </summary>
 public static class SipSyntax
 {
-    /// <summary>The UTF-8 bytes of U+201C LEFT DOUBLE QUOTATION MARK.</summary>
-    internal static ReadOnlySpan<byte> TypographicOpenQuote => [0xE2, 0x80, 0x9C];
+    /// <summary>
+    /// Whether <paramref name="text"/> starts with a typographic double quote, U+201C or U+201D in UTF-8: word processors
+    /// turn straight quotes into either (the seeds show both <c>“Busy Here”</c> and <c>”call completed elsewhere”</c>).
+    /// </summary>
+    internal static bool StartsWithTypographicQuote(ReadOnlySpan<byte> text) =>
+        text.Length >= 3 && text[0] == 0xE2 && text[1] == 0x80 && (text[2] == 0x9C || text[2] == 0x9D);
 
-    /// <summary>The UTF-8 bytes of U+201D RIGHT DOUBLE QUOTATION MARK.</summary>
-    internal static ReadOnlySpan<byte> TypographicCloseQuote => [0xE2, 0x80, 0x9D];
+    /// <summary>The length in bytes of a typographic double quote.</summary>
+    internal const int TypographicQuoteLength = 3;
 
     /// <summary>SP or HTAB: WSP in the grammar.</summary>
     public static bool IsWhitespace(byte b) => b == (byte)' ' || b == (byte)'\t';

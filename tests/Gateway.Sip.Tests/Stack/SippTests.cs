@@ -44,12 +44,18 @@ public sealed class SippTests
         Assert.Equal([.. body, 13, 10], Assert.Single(app.InfoBodies));
     }
 
-    [Fact]
-    public async Task The_seeds_cancel_gets_200_then_487_and_the_TU_the_parsed_reason()
+    /// <summary>Each Reason of the seeds, as they spell it: odd spacing, typographic quotes, lower case, and Q.850.</summary>
+    [Theory]
+    [InlineData("Reason: SIP ;cause=486 ;text=\"Busy Here\"", "SIP", 486, "Busy Here")]
+    [InlineData("Reason: SIP ;cause=486 ;text=\u201cBusy Here\u201d", "SIP", 486, "Busy Here")]
+    [InlineData("Reason: SIP;cause=200;text=\"call completed elsewhere\"", "SIP", 200, "call completed elsewhere")]
+    [InlineData("Reason: SIP ;cause=200 ;text=\u201dcall completed elsewhere\u201d", "SIP", 200, "call completed elsewhere")]
+    [InlineData("Reason: Q.850;cause=16;text=\"Normal call clearing\"", "Q.850", 16, "Normal call clearing")]
+    public async Task The_seeds_cancel_gets_200_then_487_and_the_TU_the_parsed_reason(string header, string protocol, int cause, string text)
     {
-        SippApp app = await RunClient("uac-cancel.xml", "ring", "u1", new() { ["reason_header"] = "Reason: SIP ;cause=486 ;text=\"Busy Here\"" });
+        SippApp app = await RunClient("uac-cancel.xml", "ring", "u1", new() { ["reason_header"] = header });
         ReasonValue reason = Assert.Single(Assert.Single(app.Cancels));
-        Assert.Equal(("SIP", 486, "Busy Here"), (reason.Protocol, reason.Cause, reason.Text));
+        Assert.Equal((protocol, cause, text), (reason.Protocol, reason.Cause, reason.Text));
         Assert.Equal((SipCallEndKind.Cancelled, 487), (Assert.Single(app.Ends).Kind, app.Ends.Single().StatusCode));
     }
 
