@@ -36,6 +36,7 @@ public sealed class ServerRequest
     private string? _localTag;
     private byte[]? _finalResponse;
     private int _finalStatusCode;
+    private bool _finalAccepted;
     private IReadOnlyList<ReasonValue>? _cancelReasons;
     private int _callbacks;
     private bool _ended;
@@ -469,10 +470,16 @@ public sealed class ServerRequest
         }
     }
 
+    /// <summary>
+    /// Hands a response to the transaction. A final response is recorded before it can reach the wire, so that whoever
+    /// sees it there (a peer's ACK, a test advancing virtual time) finds <see cref="FinalResponse"/> set; the record is
+    /// undone if the transaction refuses it (another final won), and a final accepted while a refused one was still
+    /// recorded takes its place.
+    /// </summary>
     private bool Send(int statusCode, byte[] response)
     {
-        bool accepted = _invite?.SendResponse(statusCode, response) ?? _nonInvite!.SendResponse(statusCode, response);
-        if (accepted && statusCode >= 200)
+        bool recorded = false;
+        if (statusCode >= 200)
         {
             lock (_gate)
             {
@@ -480,6 +487,26 @@ public sealed class ServerRequest
                 {
                     _finalResponse = response;
                     Volatile.Write(ref _finalStatusCode, statusCode);
+                    recorded = true;
+                }
+            }
+        }
+
+        bool accepted = _invite?.SendResponse(statusCode, response) ?? _nonInvite!.SendResponse(statusCode, response);
+        if (statusCode >= 200)
+        {
+            lock (_gate)
+            {
+                if (accepted && (recorded || !_finalAccepted))
+                {
+                    _finalResponse = response;
+                    Volatile.Write(ref _finalStatusCode, statusCode);
+                    _finalAccepted = true;
+                }
+                else if (!accepted && recorded && !_finalAccepted && ReferenceEquals(_finalResponse, response))
+                {
+                    _finalResponse = null;
+                    Volatile.Write(ref _finalStatusCode, 0);
                 }
             }
         }
