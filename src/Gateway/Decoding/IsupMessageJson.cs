@@ -53,45 +53,26 @@ public static class IsupMessageJson
         switch (p.Code)
         {
             case IsupParameterCode.CalledPartyNumber when p.TryGet(out CalledPartyNumber n):
-                Fields(json);
-                json.WriteString("digits", n.Digits);
-                Enum(json, "natureOfAddress", n.NatureOfAddress);
-                Enum(json, "numberingPlan", n.NumberingPlan);
+                Number(json, n.Digits, n.NatureOfAddress, n.NumberingPlan, null);
                 json.WriteBoolean("internalNetworkNumberNotAllowed", n.InternalNetworkNumberNotAllowed);
                 json.WriteBoolean("endOfPulsing", n.HasEndOfPulsing);
                 break;
             case IsupParameterCode.CallingPartyNumber when p.TryGet(out CallingPartyNumber n):
-                Fields(json);
-                json.WriteString("digits", n.Digits);
-                Enum(json, "natureOfAddress", n.NatureOfAddress);
-                Enum(json, "numberingPlan", n.NumberingPlan);
-                Enum(json, "presentation", n.Presentation);
+                Number(json, n.Digits, n.NatureOfAddress, n.NumberingPlan, n.Presentation);
                 Enum(json, "screening", n.Screening);
                 json.WriteBoolean("numberIncomplete", n.NumberIncomplete);
                 break;
             case IsupParameterCode.GenericNumber when p.TryGet(out GenericNumber n):
-                Fields(json);
+                Number(json, n.Digits, n.NatureOfAddress, n.NumberingPlan, n.Presentation);
                 json.WriteNumber("numberQualifier", n.NumberQualifier);
-                json.WriteString("digits", n.Digits);
-                Enum(json, "natureOfAddress", n.NatureOfAddress);
-                Enum(json, "numberingPlan", n.NumberingPlan);
-                Enum(json, "presentation", n.Presentation);
                 Enum(json, "screening", n.Screening);
                 json.WriteBoolean("numberIncomplete", n.NumberIncomplete);
                 break;
             case IsupParameterCode.RedirectingNumber when p.TryGet(out RedirectingNumber n):
-                Fields(json);
-                json.WriteString("digits", n.Digits);
-                Enum(json, "natureOfAddress", n.NatureOfAddress);
-                Enum(json, "numberingPlan", n.NumberingPlan);
-                Enum(json, "presentation", n.Presentation);
+                Number(json, n.Digits, n.NatureOfAddress, n.NumberingPlan, n.Presentation);
                 break;
             case IsupParameterCode.OriginalCalledNumber when p.TryGet(out OriginalCalledNumber n):
-                Fields(json);
-                json.WriteString("digits", n.Digits);
-                Enum(json, "natureOfAddress", n.NatureOfAddress);
-                Enum(json, "numberingPlan", n.NumberingPlan);
-                Enum(json, "presentation", n.Presentation);
+                Number(json, n.Digits, n.NatureOfAddress, n.NumberingPlan, n.Presentation);
                 break;
             case IsupParameterCode.CauseIndicators when p.TryGet(out CauseIndicators c):
                 Fields(json);
@@ -216,6 +197,19 @@ public static class IsupMessageJson
     }
 
     private static void Fields(Utf8JsonWriter json) => json.WriteStartObject("fields");
+
+    /// <summary>Opens the fields of a number parameter with what every number has (presentation: all but the called).</summary>
+    private static void Number(Utf8JsonWriter json, string digits, NatureOfAddress nature, NumberingPlan plan, AddressPresentation? presentation)
+    {
+        Fields(json);
+        json.WriteString("digits", digits);
+        Enum(json, "natureOfAddress", nature);
+        Enum(json, "numberingPlan", plan);
+        if (presentation is AddressPresentation shown)
+        {
+            Enum(json, "presentation", shown);
+        }
+    }
 
     // Enums as their number and, when named, their name: the number is what the trace shows, the name what it means.
     private static void Enum<T>(Utf8JsonWriter json, string property, T value)

@@ -2,15 +2,13 @@ namespace Gateway.Isup;
 
 /// <summary>
 /// Generic number (Q.763 §3.26): a number qualified by its first octet (6 = additional calling party number, the
-/// one SIP's P-Asserted-Identity and From map to). After the qualifier it is laid out like the calling party number,
-/// and the screening indicator takes all four values.
+/// one SIP's P-Asserted-Identity and From map to). After the qualifier it is laid out exactly like the calling party
+/// number, so it is one — only the screening indicator may take all four values here.
 /// </summary>
 public readonly struct GenericNumber : IIsupParameter<GenericNumber>
 {
     /// <summary>Number qualifier: additional calling party number.</summary>
     public const byte AdditionalCallingPartyNumber = 6;
-
-    private readonly string? _digits;
 
     /// <summary>Creates a generic number.</summary>
     /// <exception cref="ArgumentException">A character is not an address signal, or there are too many.</exception>
@@ -22,14 +20,18 @@ public readonly struct GenericNumber : IIsupParameter<GenericNumber>
         ScreeningIndicator screening = ScreeningIndicator.UserProvidedNotVerified,
         NumberingPlan numberingPlan = NumberingPlan.Isdn,
         bool numberIncomplete = false)
+        : this(numberQualifier, new CallingPartyNumber(natureOfAddress, digits, presentation, screening, numberingPlan, numberIncomplete))
     {
-        NumberQualifier = numberQualifier;
-        NatureOfAddress = natureOfAddress;
-        Presentation = presentation;
-        Screening = screening;
-        NumberingPlan = numberingPlan;
-        NumberIncomplete = numberIncomplete;
-        _digits = IsupDigits.Check(digits, 3, nameof(digits));
+        if (EncodedLength > 255)
+        {
+            throw new ArgumentException("Too many address signals for one parameter.", nameof(digits));
+        }
+    }
+
+    private GenericNumber(byte qualifier, CallingPartyNumber number)
+    {
+        NumberQualifier = qualifier;
+        Number = number;
     }
 
     /// <inheritdoc/>
@@ -39,57 +41,46 @@ public readonly struct GenericNumber : IIsupParameter<GenericNumber>
     public byte NumberQualifier { get; }
 
     /// <summary>The nature of address indicator.</summary>
-    public NatureOfAddress NatureOfAddress { get; }
+    public NatureOfAddress NatureOfAddress => Number.NatureOfAddress;
 
     /// <summary>The NI indicator: true when the number is incomplete.</summary>
-    public bool NumberIncomplete { get; }
+    public bool NumberIncomplete => Number.NumberIncomplete;
 
     /// <summary>The numbering plan indicator.</summary>
-    public NumberingPlan NumberingPlan { get; }
+    public NumberingPlan NumberingPlan => Number.NumberingPlan;
 
     /// <summary>The address presentation restricted indicator.</summary>
-    public AddressPresentation Presentation { get; }
+    public AddressPresentation Presentation => Number.Presentation;
 
     /// <summary>The screening indicator.</summary>
-    public ScreeningIndicator Screening { get; }
+    public ScreeningIndicator Screening => Number.Screening;
 
     /// <summary>The address signals (see <see cref="IsupDigits"/>).</summary>
-    public string Digits => _digits ?? string.Empty;
+    public string Digits => Number.Digits;
 
     /// <inheritdoc/>
-    public int EncodedLength => NumberOctets.GetLength(1, _digits);
+    public int EncodedLength => 1 + Number.EncodedLength;
+
+    /// <summary>The number after the qualifier octet.</summary>
+    private CallingPartyNumber Number { get; }
 
     /// <inheritdoc/>
     public static bool TryParse(ReadOnlySpan<byte> value, out GenericNumber parameter)
     {
         parameter = default;
-        if (!NumberOctets.TryParse(value, 1, out var nature, out byte octet2, out string digits))
+        if (value.IsEmpty || !CallingPartyNumber.TryParse(value[1..], out CallingPartyNumber number))
         {
             return false;
         }
 
-        parameter = new GenericNumber(value[0], nature, digits, (AddressPresentation)((octet2 >> 2) & 0x03), (ScreeningIndicator)(octet2 & 0x03),
-            (NumberingPlan)((octet2 >> 4) & 0x07), (octet2 & 0x80) != 0, trusted: true);
+        parameter = new GenericNumber(value[0], number);
         return true;
     }
 
     /// <inheritdoc/>
     public int Write(Span<byte> destination)
     {
-        int length = NumberOctets.Write(destination, 1, NatureOfAddress, CallingPartyNumber.NumberOctet2(NumberIncomplete, NumberingPlan, Presentation, Screening), _digits);
         destination[0] = NumberQualifier;
-        return length;
-    }
-
-    private GenericNumber(byte qualifier, NatureOfAddress nature, string digits, AddressPresentation presentation, ScreeningIndicator screening, NumberingPlan plan, bool incomplete, bool trusted)
-    {
-        _ = trusted;
-        NumberQualifier = qualifier;
-        NatureOfAddress = nature;
-        _digits = digits;
-        Presentation = presentation;
-        Screening = screening;
-        NumberingPlan = plan;
-        NumberIncomplete = incomplete;
+        return 1 + Number.Write(destination[1..]);
     }
 }
