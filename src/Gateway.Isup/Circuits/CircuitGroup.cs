@@ -1,3 +1,4 @@
+using Gateway.Fsm;
 namespace Gateway.Isup;
 
 /// <summary>
@@ -27,7 +28,10 @@ internal sealed partial class CircuitGroup : IProcedureTimerTarget
     private readonly Circuit[] _circuits;
     private readonly List<MaintenanceRequest> _requests = [];
     private readonly List<RepeatAttempt> _repeatAttempts = [];
-    private readonly EffectOutbox _outbox;
+    // Effects decided under the group's lock, delivered outside it in order by one thread at a time: a port may call
+    // straight back into the procedures, and one circuit's events never overlap.
+    private readonly EffectPorts _ports;
+    private EffectOutbox<Effect> _outbox = new(16);
     private readonly bool _controlsEven;
     private readonly CircuitSelection _selection;
     private readonly bool _preferControlled;
@@ -55,7 +59,7 @@ internal sealed partial class CircuitGroup : IProcedureTimerTarget
         _preferControlled = options.PreferControlledCircuits;
         _unequippedCic = exchange.UnequippedCic;
         _causeLocation = exchange.CauseLocation;
-        _outbox = new EffectOutbox(_gate, Dpc, signals, calls, maintenance);
+        _ports = new EffectPorts(Dpc, signals, calls, maintenance);
 
         var circuits = new List<Circuit>();
         int highest = 0;
@@ -369,7 +373,7 @@ internal sealed partial class CircuitGroup : IProcedureTimerTarget
     {
         if (deliver)
         {
-            _outbox.Deliver();
+            _outbox.Deliver(_gate, _ports);
         }
     }
 

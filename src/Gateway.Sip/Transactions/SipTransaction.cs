@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using Gateway.Fsm;
 
 namespace Gateway.Sip;
@@ -66,12 +65,8 @@ public abstract class SipTransaction
     // A timer started with a zero duration: fired as soon as the current Fire returns.
     private TransactionTimer? _timerDueNow;
 
-    // Double buffer: events append to _outbox under the lock; the delivering thread swaps it with _delivering and
-    // walks that outside the lock, so neither array is ever touched by two threads at once.
-    private TransactionEffect[] _outbox = new TransactionEffect[InitialOutboxCapacity];
-    private TransactionEffect[] _delivering = new TransactionEffect[InitialOutboxCapacity];
-    private int _outboxCount;
-    private bool _delivery;
+    // Effects decided under the lock, delivered outside it in order by one thread at a time.
+    private EffectOutbox<TransactionEffect> _outbox = new(InitialOutboxCapacity);
 
     private bool _terminated;
     private bool _lastTriggerUnhandled;
@@ -362,68 +357,13 @@ public abstract class SipTransaction
             OnTimer(timer);
         }
 
-        if (_delivery || _outboxCount == 0)
-        {
-            return false;
-        }
-
-        _delivery = true;
-        return true;
+        return _outbox.ClaimDelivery();
     }
 
-    private void Emit(in TransactionEffect effect)
-    {
-        if (_outboxCount == _outbox.Length)
-        {
-            // Only when effects pile up faster than one thread delivers them; the bigger array is then kept.
-            Array.Resize(ref _outbox, _outbox.Length * 2);
-        }
-
-        _outbox[_outboxCount++] = effect;
-    }
+    private void Emit(in TransactionEffect effect) => _outbox.Add(in effect);
 
     /// <summary>Delivers effects outside the lock until the outbox stays empty; only the thread that claimed delivery runs this.</summary>
-    private void DeliverOutbox()
-    {
-        ExceptionDispatchInfo? failure = null;
-        while (true)
-        {
-            TransactionEffect[] batch;
-            int count;
-            lock (_gate)
-            {
-                if (_outboxCount == 0)
-                {
-                    _delivery = false;
-                    break;
-                }
-
-                batch = _outbox;
-                count = _outboxCount;
-                _outbox = _delivering;
-                _outboxCount = 0;
-                _delivering = batch;
-            }
-
-            for (int i = 0; i < count; i++)
-            {
-                try
-                {
-                    Deliver(in batch[i]);
-                }
-                catch (Exception exception)
-                {
-                    // A throwing sink must not swallow the callbacks after it (Terminated above all): deliver the
-                    // rest, then rethrow the first failure.
-                    failure ??= ExceptionDispatchInfo.Capture(exception);
-                }
-            }
-
-            Array.Clear(batch, 0, count); // drop the references to messages already delivered
-        }
-
-        failure?.Throw();
-    }
+    private void DeliverOutbox() => _outbox.Deliver(_gate, new OutboxTarget(this));
 
     private void Deliver(in TransactionEffect effect)
     {
@@ -478,5 +418,11 @@ public abstract class SipTransaction
         where TSelf : SipTransaction, IStateful<TState>
     {
         public void Fire() => machine.Fire(self, trigger, in argument);
+    }
+
+    /// <summary>The transaction as its outbox's target, without exposing the interface on the public type.</summary>
+    private readonly struct OutboxTarget(SipTransaction transaction) : IEffectTarget<TransactionEffect>
+    {
+        public void Deliver(in TransactionEffect effect) => transaction.Deliver(in effect);
     }
 }
