@@ -1,3 +1,5 @@
+using Gateway.Isup;
+
 namespace Gateway.Configuration;
 
 /// <summary>
@@ -16,21 +18,7 @@ internal static class IsupOptionsReader
     {
         int opc = s.Int("opc", 0, 0, IsupOptions.MaxPointCode, required: true);
         var indicator = s.Choice("networkIndicator", NetworkIndicator.International, NetworkIndicators);
-        var groups = s.Array("circuitGroups", g =>
-        {
-            string name = GatewayConfigurationReader.NameOf(g);
-            int dpc = g.Int("dpc", 0, 0, IsupOptions.MaxPointCode, required: true);
-            string association = g.String("association", "", required: true)!;
-            var words = g.StringList("cics", required: true);
-            var ranges = new List<CicRange>(words.Count);
-            for (int i = 0; i < words.Count; i++)
-            {
-                if (CicRange.TryParse(words[i], out var range)) ranges.Add(range);
-                else g.Error($"cics[{i}]", $"must be a CIC or an ascending range such as \"1-31\" within 0-{CicRange.MaxCic}, not \"{words[i]}\"");
-            }
-            if (g.Has("cics") && words.Count == 0) g.Error("cics", "must list at least one CIC range");
-            return new CircuitGroup(name, dpc, association, ranges);
-        });
+        var groups = s.Array("circuitGroups", ReadCircuitGroup);
         GatewayConfigurationReader.CheckUniqueNames(s, "circuitGroups", groups, g => g.Name);
 
         // A CIC identifies a circuit only together with its DPC (Q.763 §1.2), so overlaps matter per DPC.
@@ -53,6 +41,7 @@ internal static class IsupOptionsReader
                 }
             }
         }
+        CheckSameChoicesPerDpc(s, groups);
         foreach (var g in groups)
         {
             if (g.Dpc == opc)
@@ -62,5 +51,133 @@ internal static class IsupOptionsReader
             }
         }
         return new IsupOptions(opc, indicator, groups);
+    }
+
+    private static readonly (string, CircuitSelection)[] Selections =
+    [
+        ("ascending", CircuitSelection.Ascending), ("descending", CircuitSelection.Descending),
+        ("round-robin", CircuitSelection.RoundRobin), ("least-recently-used", CircuitSelection.LeastRecentlyUsed),
+    ];
+
+    private static CircuitGroup ReadCircuitGroup(JsonSection g)
+    {
+        string name = GatewayConfigurationReader.NameOf(g);
+        int dpc = g.Int("dpc", 0, 0, IsupOptions.MaxPointCode, required: true);
+        string association = g.String("association", "", required: true)!;
+        var (cics, cicWords) = CicRanges(g, "cics", required: true);
+        if (g.Has("cics") && cicWords == 0) g.Error("cics", "must list at least one CIC range");
+        var defaults = new CircuitGroup("", 0, "", []);
+        var selection = g.Choice("selection", defaults.Selection, Selections);
+        bool preferControlled = g.Bool("preferControlledCircuits", defaults.PreferControlledCircuits);
+        var (unequipped, _) = CicRanges(g, "unequippedCics", required: false);
+        var ranges = Ranges(cics);
+        CheckUnequipped(g, ranges, unequipped);
+        return new CircuitGroup(name, dpc, association, ranges)
+        {
+            Selection = selection,
+            PreferControlledCircuits = preferControlled,
+            UnequippedCics = Ranges(unequipped),
+        };
+    }
+
+    /// <summary>
+    /// Reads a list of <c>"1-31"</c> / <c>"5"</c> ranges, each with its index in the list as written so that later
+    /// checks name the entry to fix; a word that is not a range is reported and left out.
+    /// </summary>
+    private static (List<(int Index, CicRange Range)> Ranges, int Words) CicRanges(JsonSection g, string key, bool required)
+    {
+        var words = g.StringList(key, required);
+        var ranges = new List<(int, CicRange)>(words.Count);
+        for (int i = 0; i < words.Count; i++)
+        {
+            if (CicRange.TryParse(words[i], out var range)) ranges.Add((i, range));
+            else g.Error($"{key}[{i}]", $"must be a CIC or an ascending range such as \"1-31\" within 0-{CicRange.MaxCic}, not \"{words[i]}\"");
+        }
+        return (ranges, words.Count);
+    }
+
+    private static List<CicRange> Ranges(List<(int Index, CicRange Range)> indexed) => indexed.ConvertAll(r => r.Range);
+
+    /// <summary>
+    /// Unequipped CICs must be CICs of the group: one outside it is unequipped already, so listing it is a typo (or
+    /// the wrong group). No CIC twice, and at least one CIC left equipped, or the group could carry no call.
+    /// </summary>
+    private static void CheckUnequipped(JsonSection g, IReadOnlyList<CicRange> cics, List<(int Index, CicRange Range)> unequipped)
+    {
+        bool valid = true;
+        for (int i = 0; i < unequipped.Count; i++)
+        {
+            var (index, range) = unequipped[i];
+            for (int cic = range.First; cic <= range.Last; cic++)
+            {
+                if (!Contains(cics, cic))
+                {
+                    g.Error($"unequippedCics[{index}]", $"CICs {range} must lie within cics; CIC {cic} is not in them");
+                    valid = false;
+                    break;
+                }
+            }
+            for (int j = 0; j < i; j++)
+            {
+                if (range.Overlaps(unequipped[j].Range))
+                {
+                    g.Error($"unequippedCics[{index}]", $"CICs {range} overlap CICs {unequipped[j].Range} of unequippedCics[{unequipped[j].Index}]");
+                    valid = false;
+                }
+            }
+        }
+
+        // Only when every range is within cics and none repeats does the subtraction count the equipped CICs.
+        if (!valid || unequipped.Count == 0 || cics.Count == 0) return;
+        int equipped = 0;
+        foreach (var range in cics) equipped += range.Count;
+        foreach (var (_, range) in unequipped) equipped -= range.Count;
+        if (equipped <= 0) g.Error("unequippedCics", "leaves no CIC of the group equipped; a group must be able to carry a call");
+    }
+
+    private static bool Contains(IReadOnlyList<CicRange> ranges, int cic)
+    {
+        foreach (var range in ranges)
+        {
+            if (range.Contains(cic)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The procedures hold one circuit group per DPC, so groups of this file toward the same DPC become one there;
+    /// they must then choose circuits the same way, or one group's choice would silently win.
+    /// </summary>
+    private static void CheckSameChoicesPerDpc(JsonSection s, IReadOnlyList<CircuitGroup> groups)
+    {
+        for (int i = 0; i < groups.Count; i++)
+        {
+            for (int j = 0; j < i; j++)
+            {
+                if (groups[i].Dpc != groups[j].Dpc) continue;
+                if (groups[i].Selection != groups[j].Selection)
+                {
+                    s.Error($"circuitGroups[{i}].selection",
+                        $"is {Word(Selections, groups[i].Selection)}, but circuitGroups[{j}] toward the same DPC {groups[i].Dpc} uses {Word(Selections, groups[j].Selection)}; " +
+                        "circuits are selected per DPC, so its groups must agree");
+                }
+                if (groups[i].PreferControlledCircuits != groups[j].PreferControlledCircuits)
+                {
+                    s.Error($"circuitGroups[{i}].preferControlledCircuits",
+                        $"is {(groups[i].PreferControlledCircuits ? "true" : "false")}, but circuitGroups[{j}] toward the same DPC {groups[i].Dpc} has {(groups[j].PreferControlledCircuits ? "true" : "false")}; " +
+                        "circuits are selected per DPC, so its groups must agree");
+                }
+                break;
+            }
+        }
+    }
+
+    private static string Word<T>(IReadOnlyList<(string Word, T Value)> choices, T value)
+    {
+        foreach (var (word, v) in choices)
+        {
+            if (EqualityComparer<T>.Default.Equals(v, value)) return word;
+        }
+        return value?.ToString() ?? "";
     }
 }
