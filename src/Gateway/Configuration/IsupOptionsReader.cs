@@ -1,3 +1,4 @@
+using System.Globalization;
 using Gateway.Isup;
 
 namespace Gateway.Configuration;
@@ -50,8 +51,98 @@ internal static class IsupOptionsReader
                 break;
             }
         }
-        return new IsupOptions(opc, indicator, groups);
+
+        var timers = ReadTimers(s.SectionOrEmpty("timers"));
+        var defaults = new IsupOptions(0, NetworkIndicator.International, []);
+        var unequippedCicPolicy = s.Choice("unequippedCicPolicy", defaults.UnequippedCicPolicy, UnequippedCicPolicies);
+        int maxRepeatAttempts = s.Int("maxRepeatAttempts", defaults.MaxRepeatAttempts, 0, IsupOptions.MaxMaxRepeatAttempts);
+        var causeLocation = s.Choice("causeLocation", defaults.CauseLocation, CauseLocations);
+        return new IsupOptions(opc, indicator, groups)
+        {
+            Timers = timers,
+            UnequippedCicPolicy = unequippedCicPolicy,
+            MaxRepeatAttempts = maxRepeatAttempts,
+            CauseLocation = causeLocation,
+        };
     }
+
+    private static readonly (string, UnequippedCicPolicy)[] UnequippedCicPolicies =
+        [("discard", UnequippedCicPolicy.Discard), ("send-ucic", UnequippedCicPolicy.SendUcic)];
+
+    // Q.850 §2.2.6's locations, spelt out: the abbreviations (LN, TN, ...) are too terse to review in a file.
+    private static readonly (string, CauseLocation)[] CauseLocations =
+    [
+        ("user", CauseLocation.User),
+        ("private-network-local-user", CauseLocation.PrivateNetworkLocalUser),
+        ("public-network-local-user", CauseLocation.PublicNetworkLocalUser),
+        ("transit-network", CauseLocation.TransitNetwork),
+        ("public-network-remote-user", CauseLocation.PublicNetworkRemoteUser),
+        ("private-network-remote-user", CauseLocation.PrivateNetworkRemoteUser),
+        ("international-network", CauseLocation.InternationalNetwork),
+        ("beyond-interworking-point", CauseLocation.BeyondInterworkingPoint),
+    ];
+
+    /// <summary>
+    /// Reads <c>isup.timers</c>: each timer the procedures run as <c>tNSeconds</c>, within its
+    /// <see cref="IsupTimerLimit"/>; an absent key keeps <see cref="IsupTimerSettings.Default"/>'s value.
+    /// </summary>
+    private static IsupTimerSettings ReadTimers(JsonSection t)
+    {
+        var settings = IsupTimerSettings.Default;
+        foreach (var limit in IsupTimerLimit.All)
+        {
+            if (t.WholeNumber(limit.Key, "a whole number of seconds") is not long seconds) continue;
+            if (limit.Allows(seconds)) settings = WithDuration(settings, limit.Timer, TimeSpan.FromSeconds(seconds));
+            else t.Error(limit.Key, limit.Refusal(seconds));
+        }
+        t.RejectUnknownKeys(TimerKeyHint);
+        return settings;
+    }
+
+    /// <summary>
+    /// Why a key of <c>isup.timers</c> is unknown, when it names a timer: the unit left out (<c>t7</c>, <c>t7Ms</c>),
+    /// or a Q.764 timer of a procedure the gateway does not run (T8 of the continuity check, ...).
+    /// </summary>
+    private static string? TimerKeyHint(string key)
+    {
+        int digits = 0;
+        while (key.Length > 1 + digits && char.IsAsciiDigit(key[1 + digits])) digits++;
+        if (key.Length < 2 || key[0] is not ('t' or 'T') || digits == 0) return null;
+        if (!int.TryParse(key.AsSpan(1, digits), NumberStyles.None, CultureInfo.InvariantCulture, out int number)) return null;
+        foreach (var limit in IsupTimerLimit.All)
+        {
+            if (limit.Number == number) return $"ISUP timers are whole seconds, written {limit.Key}";
+        }
+        var run = new List<string>(IsupTimerLimit.All.Count);
+        foreach (var limit in IsupTimerLimit.All) run.Add(limit.Timer.ToString());
+        return $"the ISUP procedures do not run T{number} (they run {string.Join(", ", run)})";
+    }
+
+    private static IsupTimerSettings WithDuration(IsupTimerSettings s, IsupTimer timer, TimeSpan d) => timer switch
+    {
+        IsupTimer.T1 => s with { T1 = d },
+        IsupTimer.T2 => s with { T2 = d },
+        IsupTimer.T4 => s with { T4 = d },
+        IsupTimer.T5 => s with { T5 = d },
+        IsupTimer.T6 => s with { T6 = d },
+        IsupTimer.T7 => s with { T7 = d },
+        IsupTimer.T9 => s with { T9 = d },
+        IsupTimer.T11 => s with { T11 = d },
+        IsupTimer.T12 => s with { T12 = d },
+        IsupTimer.T13 => s with { T13 = d },
+        IsupTimer.T14 => s with { T14 = d },
+        IsupTimer.T15 => s with { T15 = d },
+        IsupTimer.T16 => s with { T16 = d },
+        IsupTimer.T17 => s with { T17 = d },
+        IsupTimer.T18 => s with { T18 = d },
+        IsupTimer.T19 => s with { T19 = d },
+        IsupTimer.T20 => s with { T20 = d },
+        IsupTimer.T21 => s with { T21 = d },
+        IsupTimer.T22 => s with { T22 = d },
+        IsupTimer.T23 => s with { T23 = d },
+        IsupTimer.T33 => s with { T33 = d },
+        _ => throw new ArgumentOutOfRangeException(nameof(timer), timer, "Not a timer of the procedures."),
+    };
 
     private static readonly (string, CircuitSelection)[] Selections =
     [
