@@ -53,6 +53,8 @@ internal static class IsupOptionsReader
         }
 
         var timers = ReadTimers(s.SectionOrEmpty("timers"));
+
+        // The record states each default once; an absent key takes it.
         var defaults = new IsupOptions(0, NetworkIndicator.International, []);
         var unequippedCicPolicy = s.Choice("unequippedCicPolicy", defaults.UnequippedCicPolicy, UnequippedCicPolicies);
         int maxRepeatAttempts = s.Int("maxRepeatAttempts", defaults.MaxRepeatAttempts, 0, IsupOptions.MaxMaxRepeatAttempts);
@@ -69,7 +71,7 @@ internal static class IsupOptionsReader
     private static readonly (string, UnequippedCicPolicy)[] UnequippedCicPolicies =
         [("discard", UnequippedCicPolicy.Discard), ("send-ucic", UnequippedCicPolicy.SendUcic)];
 
-    // Q.850 §2.2.6's locations, spelt out: the abbreviations (LN, TN, ...) are too terse to review in a file.
+    // Q.850's locations, spelt out: the abbreviations (LN, TN, ...) are too terse to review in a file.
     private static readonly (string, CauseLocation)[] CauseLocations =
     [
         ("user", CauseLocation.User),
@@ -157,7 +159,7 @@ internal static class IsupOptionsReader
         string association = g.String("association", "", required: true)!;
         var (cics, cicWords) = CicRanges(g, "cics", required: true);
         if (g.Has("cics") && cicWords == 0) g.Error("cics", "must list at least one CIC range");
-        var defaults = new CircuitGroup("", 0, "", []);
+        var defaults = new CircuitGroup("", 0, "", []); // the record states each default once
         var selection = g.Choice("selection", defaults.Selection, Selections);
         bool preferControlled = g.Bool("preferControlledCircuits", defaults.PreferControlledCircuits);
         var (unequipped, _) = CicRanges(g, "unequippedCics", required: false);
