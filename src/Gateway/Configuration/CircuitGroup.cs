@@ -1,4 +1,25 @@
+using Gateway.Isup;
+
 namespace Gateway.Configuration;
 
 /// <summary>Circuits toward one destination point code, reached over one M3UA association.</summary>
-public sealed record CircuitGroup(string Name, int Dpc, string Association, IReadOnlyList<CicRange> Cics);
+/// <param name="Cics">The CICs of the group as written, unequipped ones included.</param>
+public sealed record CircuitGroup(string Name, int Dpc, string Association, IReadOnlyList<CicRange> Cics)
+{
+    // The defaults below are CircuitGroupOptions' own; a test keeps them equal, so an absent key means what the
+    // procedures would choose by themselves.
+
+    /// <summary>The order outgoing calls take idle circuits in (Q.764 §2.9.1.3). Default: least recently used.</summary>
+    public CircuitSelection Selection { get; init; } = CircuitSelection.LeastRecentlyUsed;
+
+    /// <summary>Take the circuits we control in dual seizure first (Q.764 §2.9.1.4). Default: true.</summary>
+    public bool PreferControlledCircuits { get; init; } = true;
+
+    /// <summary>
+    /// CICs within <see cref="Cics"/> that this gateway does not equip (a timeslot that carries signalling, circuits
+    /// not provisioned yet): never seized, reset or blocked, and a message for one is handled as for any CIC we do not
+    /// have. Listed apart so that <see cref="Cics"/> can be written as the spans the peer's configuration shows.
+    /// Default: none.
+    /// </summary>
+    public IReadOnlyList<CicRange> UnequippedCics { get; init; } = [];
+}

@@ -71,7 +71,7 @@ public static class GatewayConfigurationReader
         Node: Read(root.SectionOrEmpty("node"), ReadNode),
         Sip: Read(root.SectionOrEmpty("sip"), ReadSip),
         M3ua: Read(root.SectionOrEmpty("m3ua"), s => new M3uaOptions(s.Array("associations", ReadAssociation))),
-        Isup: Read(root.SectionOrEmpty("isup"), ReadIsup),
+        Isup: Read(root.SectionOrEmpty("isup"), IsupOptionsReader.Read),
         Routing: Read(root.SectionOrEmpty("routing"), ReadRouting),
         Logging: Read(root.SectionOrEmpty("logging"), ReadLogging),
         Shutdown: Read(root.SectionOrEmpty("shutdown"), ReadShutdown));
@@ -176,64 +176,6 @@ public static class GatewayConfigurationReader
         return address is null ? null : new IPEndPoint(address, port);
     }
 
-    private static readonly (string, NetworkIndicator)[] NetworkIndicators =
-    [
-        ("international", NetworkIndicator.International), ("international-spare", NetworkIndicator.InternationalSpare),
-        ("national", NetworkIndicator.National), ("national-spare", NetworkIndicator.NationalSpare),
-    ];
-
-    private static IsupOptions ReadIsup(JsonSection s)
-    {
-        int opc = s.Int("opc", 0, 0, IsupOptions.MaxPointCode, required: true);
-        var indicator = s.Choice("networkIndicator", NetworkIndicator.International, NetworkIndicators);
-        var groups = s.Array("circuitGroups", g =>
-        {
-            string name = NameOf(g);
-            int dpc = g.Int("dpc", 0, 0, IsupOptions.MaxPointCode, required: true);
-            string association = g.String("association", "", required: true)!;
-            var words = g.StringList("cics", required: true);
-            var ranges = new List<CicRange>(words.Count);
-            for (int i = 0; i < words.Count; i++)
-            {
-                if (CicRange.TryParse(words[i], out var range)) ranges.Add(range);
-                else g.Error($"cics[{i}]", $"must be a CIC or an ascending range such as \"1-31\" within 0-{CicRange.MaxCic}, not \"{words[i]}\"");
-            }
-            if (g.Has("cics") && words.Count == 0) g.Error("cics", "must list at least one CIC range");
-            return new CircuitGroup(name, dpc, association, ranges);
-        });
-        CheckUniqueNames(s, "circuitGroups", groups, g => g.Name);
-
-        // A CIC identifies a circuit only together with its DPC (Q.763 §1.2), so overlaps matter per DPC.
-        for (int i = 0; i < groups.Count; i++)
-        {
-            for (int j = 0; j <= i; j++)
-            {
-                if (groups[i].Dpc != groups[j].Dpc) continue;
-                var (a, b) = (groups[i].Cics, groups[j].Cics);
-                for (int x = 0; x < a.Count; x++)
-                {
-                    for (int y = 0; y < (i == j ? x : b.Count); y++)
-                    {
-                        if (a[x].Overlaps(b[y]))
-                        {
-                            s.Error($"circuitGroups[{i}].cics[{x}]",
-                                $"CICs {a[x]} overlap CICs {b[y]} of circuitGroups[{j}] toward the same DPC {groups[i].Dpc}");
-                        }
-                    }
-                }
-            }
-        }
-        foreach (var g in groups)
-        {
-            if (g.Dpc == opc)
-            {
-                s.Error("opc", $"{opc} is also the DPC of circuit group \"{g.Name}\"; a circuit joins two different signalling points");
-                break;
-            }
-        }
-        return new IsupOptions(opc, indicator, groups);
-    }
-
     private static RoutingOptions ReadRouting(JsonSection s)
     {
         var sipToIsup = s.Array("sipToIsup", r => new SipToIsupRoute(Prefix(r), r.String("circuitGroup", "", required: true)!));
@@ -315,7 +257,7 @@ public static class GatewayConfigurationReader
 
     private const string NameRule = "must be 1-64 characters of letters, digits, '.', '_' or '-'";
 
-    private static string NameOf(JsonSection s)
+    internal static string NameOf(JsonSection s)
     {
         string name = s.String("name", "", required: true)!;
         if (s.Has("name") && !IsName(name)) s.Error("name", NameRule);
@@ -332,7 +274,7 @@ public static class GatewayConfigurationReader
         return true;
     }
 
-    private static void CheckUniqueNames<T>(JsonSection s, string key, IReadOnlyList<T> items, Func<T, string> name)
+    internal static void CheckUniqueNames<T>(JsonSection s, string key, IReadOnlyList<T> items, Func<T, string> name)
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < items.Count; i++)

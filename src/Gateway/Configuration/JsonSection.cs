@@ -77,6 +77,19 @@ internal sealed class JsonSection
         return (int)number;
     }
 
+    /// <summary>
+    /// Reads a whole number and leaves its range to the caller, for keys whose allowed values need more words than
+    /// "from min to max" (a zero that turns something off, the standard a range comes from). Null when absent or not
+    /// a whole number, which is reported as not being <paramref name="expected"/>.
+    /// </summary>
+    public long? WholeNumber(string key, string expected)
+    {
+        if (!TryGet(key, out var value)) return null;
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long number)) return number;
+        Error(key, $"must be {expected}, not {Describe(value)}");
+        return null;
+    }
+
     public bool Bool(string key, bool fallback)
     {
         if (!TryGet(key, out var value)) return fallback;
@@ -233,13 +246,20 @@ internal sealed class JsonSection
         return pairs;
     }
 
-    public void RejectUnknownKeys()
+    public void RejectUnknownKeys() => RejectUnknownKeys(static _ => null);
+
+    /// <summary>
+    /// Reports every key nobody read, with <paramref name="hint"/>'s word on it when it has one: where the likely
+    /// mistake can be guessed (a unit left out of a key, a timer we do not run), the message says so.
+    /// </summary>
+    public void RejectUnknownKeys(Func<string, string?> hint)
     {
         foreach (var property in _element.EnumerateObject())
         {
             if (!_known.Contains(property.Name))
             {
-                _errors.Add(new ConfigurationError(PathOf(property.Name), "is not a known key"));
+                string? why = hint(property.Name);
+                _errors.Add(new ConfigurationError(PathOf(property.Name), why is null ? "is not a known key" : "is not a known key; " + why));
             }
         }
     }
