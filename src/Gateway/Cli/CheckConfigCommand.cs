@@ -19,7 +19,9 @@ public sealed class CheckConfigCommand : CliCommand
             int circuits = 0;
             foreach (var g in c.Isup.CircuitGroups)
             {
+                // Unequipped CICs carry no calls: the operator wants the number that does.
                 foreach (var r in g.Cics) circuits += r.Count;
+                foreach (var r in g.UnequippedCics) circuits -= r.Count;
             }
             output.WriteLine(
                 $"{path}: OK (node {c.Node.Name}, {c.Sip.Listeners.Count} SIP listeners, {c.Sip.Trunks.Count} trunks, " +

@@ -52,11 +52,11 @@ public sealed class CommandLineTests
     [Fact]
     public async Task Check_config_accepts_a_valid_file()
     {
-        string path = WriteConfig("""{ "isup": { "opc": 1, "circuitGroups": [ { "name": "g", "dpc": 2, "association": "a", "cics": ["1-31", "33-63"] } ] }, "m3ua": { "associations": [ { "name": "a", "role": "asp", "remoteAddress": "127.0.0.1" } ] } }""");
+        string path = WriteConfig("""{ "isup": { "opc": 1, "circuitGroups": [ { "name": "g", "dpc": 2, "association": "a", "cics": ["1-31", "33-63"], "unequippedCics": ["16"] } ] }, "m3ua": { "associations": [ { "name": "a", "role": "asp", "remoteAddress": "127.0.0.1" } ] } }""");
         var (code, output, error) = await Run("check-config", "--config", path);
         Assert.Equal((0, ""), (code, error));
         Assert.Contains($"{path}: OK", output);
-        Assert.Contains("1 circuit groups with 62 circuits", output);
+        Assert.Contains("1 circuit groups with 61 circuits", output);
     }
 
     [Fact]
