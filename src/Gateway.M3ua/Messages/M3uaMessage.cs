@@ -59,7 +59,7 @@ public sealed class M3uaMessage : IEquatable<M3uaMessage>
             return reader.Error;
         }
 
-        return TryDecode(data.ToArray(), out message, out errorOffset, out errorParameter);
+        return TryDecode(new ReadOnlyMemory<byte>(data.ToArray()), out message, out errorOffset, out errorParameter);
     }
 
     /// <summary>
@@ -263,7 +263,7 @@ public sealed class M3uaMessage : IEquatable<M3uaMessage>
     /// <summary>Acronym and parameters, for test failures and logs.</summary>
     public override string ToString()
     {
-        var text = new StringBuilder(M3uaMessageNames.GetAcronym(Type) ?? $"class {(byte)Class} type {Type.GetTypeCode()}");
+        var text = new StringBuilder(M3uaMessageNames.GetAcronym(Type) ?? $"class {(byte)Class} type {Type.GetTypeOctet()}");
         foreach (var parameter in _parameters)
         {
             text.Append("; ").Append(parameter.ToString());
