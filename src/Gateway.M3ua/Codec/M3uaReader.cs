@@ -27,6 +27,10 @@ public ref struct M3uaReader
     private readonly M3uaMessageFormat? _format;
     private M3uaParameterReader _walker;
 
+    // Where the first parameter of each of the format's slots starts, plus one (0: absent), noted while validating:
+    // DATA's Routing Context and Protocol Data are then found without walking the message again.
+    private SlotOffsets _first;
+
     /// <summary>Reads and checks <paramref name="message"/>.</summary>
     public M3uaReader(ReadOnlySpan<byte> message)
     {
@@ -61,7 +65,7 @@ public ref struct M3uaReader
         }
         else
         {
-            M3uaError error = M3uaValidation.Validate(message, M3uaHeader.Length, _format, out int offset, out M3uaParameterTag? parameter, out int count);
+            M3uaError error = M3uaValidation.Validate(message, M3uaHeader.Length, _format, out int offset, out M3uaParameterTag? parameter, out int count, _first);
             if (error != M3uaError.None)
             {
                 Fail(error, offset, parameter);
@@ -137,6 +141,25 @@ public ref struct M3uaReader
     /// </summary>
     public readonly bool TryFind(M3uaParameterTag tag, out ReadOnlySpan<byte> value)
     {
+        int rule = M3uaParameterRules.IndexOf((ushort)tag);
+        if (rule >= 0 && _format is not null && Error == M3uaError.None)
+        {
+            // A known tag: the format has its slot, or the message does not carry it (validation made sure).
+            int slot = _format.SlotOfRule(rule);
+            if ((uint)slot < SlotOffsets.Length)
+            {
+                int start = _first[slot] - 1;
+                value = start < 0 ? default : _message.Slice(start + 4, BinaryPrimitives.ReadUInt16BigEndian(_message[(start + 2)..]) - 4);
+                return start >= 0;
+            }
+
+            if (slot < 0)
+            {
+                value = default;
+                return false;
+            }
+        }
+
         if (Error == M3uaError.None)
         {
             var walker = new M3uaParameterReader(_message[M3uaHeader.Length..], M3uaHeader.Length);
@@ -201,5 +224,14 @@ public ref struct M3uaReader
         Error = error;
         ErrorOffset = offset;
         ErrorParameter = parameter;
+    }
+
+    // Messages have at most 6 parameter slots (SCON); a format with more would fall back to walking.
+    [System.Runtime.CompilerServices.InlineArray(Length)]
+    private struct SlotOffsets
+    {
+        public const int Length = 8;
+
+        private int _element;
     }
 }

@@ -12,7 +12,14 @@ internal static class M3uaValidation
     /// against its rule (groups recursively), and every mandatory parameter present. Unknown tags are counted and
     /// otherwise passed over. Offsets are from the start of <paramref name="scope"/>.
     /// </summary>
-    public static M3uaError Validate(ReadOnlySpan<byte> scope, int start, M3uaMessageFormat format, out int errorOffset, out M3uaParameterTag? errorParameter, out int count)
+    public static M3uaError Validate(ReadOnlySpan<byte> scope, int start, M3uaMessageFormat format, out int errorOffset, out M3uaParameterTag? errorParameter, out int count) =>
+        Validate(scope, start, format, out errorOffset, out errorParameter, out count, default);
+
+    /// <summary>
+    /// As above, also noting in <paramref name="firstOffsets"/>[slot] where the first parameter of each of the
+    /// format's slots starts, plus one (0: absent), so that the reader finds a known parameter without walking again.
+    /// </summary>
+    public static M3uaError Validate(ReadOnlySpan<byte> scope, int start, M3uaMessageFormat format, out int errorOffset, out M3uaParameterTag? errorParameter, out int count, Span<int> firstOffsets)
     {
         var walker = new M3uaParameterReader(scope[start..], start);
         uint seen = 0;
@@ -20,10 +27,15 @@ internal static class M3uaValidation
         while (walker.Read())
         {
             count++;
-            M3uaError error = CheckOne(scope, format, walker.Tag, walker.Value, walker.Offset, ref seen, out errorOffset, out errorParameter);
+            M3uaError error = CheckOne(scope, format, walker.Tag, walker.Value, walker.Offset, ref seen, out errorOffset, out errorParameter, out int slot);
             if (error != M3uaError.None)
             {
                 return error;
+            }
+
+            if ((uint)slot < (uint)firstOffsets.Length && firstOffsets[slot] == 0)
+            {
+                firstOffsets[slot] = walker.Offset + 1;
             }
         }
 
@@ -42,17 +54,22 @@ internal static class M3uaValidation
     /// <paramref name="offset"/> is where the parameter's tag sits in <paramref name="scope"/>, whose value is
     /// <paramref name="value"/>; a group's content is validated in place so offsets stay absolute.
     /// </summary>
-    public static M3uaError CheckOne(ReadOnlySpan<byte> scope, M3uaMessageFormat format, M3uaParameterTag tag, ReadOnlySpan<byte> value, int offset, ref uint seen, out int errorOffset, out M3uaParameterTag? errorParameter)
+    public static M3uaError CheckOne(ReadOnlySpan<byte> scope, M3uaMessageFormat format, M3uaParameterTag tag, ReadOnlySpan<byte> value, int offset, ref uint seen, out int errorOffset, out M3uaParameterTag? errorParameter) =>
+        CheckOne(scope, format, tag, value, offset, ref seen, out errorOffset, out errorParameter, out _);
+
+    /// <summary>As above, giving the format slot the parameter filled (-1 for an unknown tag).</summary>
+    public static M3uaError CheckOne(ReadOnlySpan<byte> scope, M3uaMessageFormat format, M3uaParameterTag tag, ReadOnlySpan<byte> value, int offset, ref uint seen, out int errorOffset, out M3uaParameterTag? errorParameter, out int slot)
     {
         errorOffset = -1;
         errorParameter = tag;
+        slot = -1;
         int rule = M3uaParameterRules.IndexOf((ushort)tag);
         if (rule < 0)
         {
             return M3uaError.None;
         }
 
-        int slot = format.SlotOfRule(rule);
+        slot = format.SlotOfRule(rule);
         if (slot < 0)
         {
             errorOffset = offset;

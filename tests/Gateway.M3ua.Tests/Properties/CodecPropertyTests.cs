@@ -36,6 +36,15 @@ public sealed class CodecPropertyTests
             var reader = new M3uaReader(wire);
             Assert.Equal(message.Parameters.Count, reader.ParameterCount);
             ReadViews(decoded);
+
+            // The reader finds each tag's first parameter (known tags from the offsets noted while validating,
+            // unknown ones by walking) exactly where the message value has it, and no tag that is absent.
+            foreach (var tag in Enum.GetValues<M3uaParameterTag>().Concat(decoded.Parameters.Select(p => p.Tag)))
+            {
+                bool found = reader.TryFind(tag, out var value);
+                Assert.Equal(decoded.TryGetValue(tag, out var expected), found);
+                Assert.True(value.SequenceEqual(expected.Span));
+            }
         }));
         Assert.Equal(2000, runs);
     }

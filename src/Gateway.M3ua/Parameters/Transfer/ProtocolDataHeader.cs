@@ -30,6 +30,17 @@ public readonly struct ProtocolDataHeader : IEquatable<ProtocolDataHeader>
         SignallingLinkSelection = signallingLinkSelection;
     }
 
+    // For TryRead, which has checked the ranges already: the DATA receive path reads every label through here.
+    private ProtocolDataHeader(ReadOnlySpan<byte> value)
+    {
+        OriginatingPointCode = BinaryPrimitives.ReadUInt32BigEndian(value);
+        DestinationPointCode = BinaryPrimitives.ReadUInt32BigEndian(value[4..]);
+        ServiceIndicator = value[8];
+        NetworkIndicator = value[9];
+        MessagePriority = value[10];
+        SignallingLinkSelection = value[11];
+    }
+
     /// <summary>OPC.</summary>
     public uint OriginatingPointCode { get; }
 
@@ -64,8 +75,7 @@ public readonly struct ProtocolDataHeader : IEquatable<ProtocolDataHeader>
             return false;
         }
 
-        header = new ProtocolDataHeader(
-            BinaryPrimitives.ReadUInt32BigEndian(value), BinaryPrimitives.ReadUInt32BigEndian(value[4..]), value[8], value[9], value[10], value[11]);
+        header = new ProtocolDataHeader(value);
         return true;
     }
 
