@@ -51,15 +51,16 @@ public sealed class M3uaMessage : IEquatable<M3uaMessage>
     {
         // Checked before the copy: a refused message costs no allocation.
         var reader = new M3uaReader(data);
+        message = null;
+        errorOffset = reader.ErrorOffset;
+        errorParameter = reader.ErrorParameter;
         if (reader.Error != M3uaError.None)
         {
-            message = null;
-            errorOffset = reader.ErrorOffset;
-            errorParameter = reader.ErrorParameter;
             return reader.Error;
         }
 
-        return TryDecode(new ReadOnlyMemory<byte>(data.ToArray()), out message, out errorOffset, out errorParameter);
+        message = FromReader(ref reader, data.ToArray());
+        return M3uaError.None;
     }
 
     /// <summary>
@@ -77,13 +78,7 @@ public sealed class M3uaMessage : IEquatable<M3uaMessage>
             return reader.Error;
         }
 
-        var result = new M3uaMessage(reader.MessageType, reader.ParameterCount);
-        while (reader.Read())
-        {
-            result._parameters.Add(new M3uaParameter(reader.Tag, data.Slice(reader.ValueOffset, reader.Value.Length)));
-        }
-
-        message = result;
+        message = FromReader(ref reader, data);
         return M3uaError.None;
     }
 
@@ -93,6 +88,18 @@ public sealed class M3uaMessage : IEquatable<M3uaMessage>
     {
         M3uaError error = TryDecode(data, out M3uaMessage? message, out int offset, out M3uaParameterTag? parameter);
         return error == M3uaError.None ? message! : throw new M3uaFormatException(error, offset, parameter);
+    }
+
+    // The message a validated reader holds, its values sliced at the same offsets from memory with the same octets.
+    private static M3uaMessage FromReader(ref M3uaReader reader, ReadOnlyMemory<byte> memory)
+    {
+        var result = new M3uaMessage(reader.MessageType, reader.ParameterCount);
+        while (reader.Read())
+        {
+            result._parameters.Add(new M3uaParameter(reader.Tag, memory.Slice(reader.ValueOffset, reader.Value.Length)));
+        }
+
+        return result;
     }
 
     /// <summary>Adds a parameter at the end; the value is kept, not copied.</summary>
