@@ -159,7 +159,9 @@ public static class M3uaMessageJson
             case M3uaParameterTag.UserCause when p.TryGet(out UserCause userCause):
                 Fields(json);
                 Enum(json, "cause", userCause.Cause);
-                Enum(json, "user", (Mtp3ServiceIndicator)userCause.User);
+                // The user is a 16-bit field holding a 4-bit service indicator: name it only when it is one.
+                if (userCause.User <= 15) Enum(json, "user", (Mtp3ServiceIndicator)userCause.User);
+                else json.WriteNumber("user", userCause.User);
                 break;
             case M3uaParameterTag.LocalRoutingKeyIdentifier when p.TryGet(out LocalRoutingKeyIdentifier local):
                 Fields(json);

@@ -85,6 +85,23 @@ public sealed class DecodeM3uaCommandTests
         Assert.False(unknown.TryGetProperty("fields", out _));
     }
 
+    [Fact]
+    public async Task A_dupu_names_the_cause_and_the_user_part_when_the_user_is_a_service_indicator()
+    {
+        // DUPU for DPC 2002: ISUP (5) inaccessible; then the same with a user field no SI can be (0x0105).
+        var (code, output, _) = await Decode("--m3ua", "0100020500000018 00120008000007d2 0204000800020005");
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        var fields = Parameter(json.RootElement, 0x204).GetProperty("fields");
+        Assert.Equal(("InaccessibleRemoteUser", "Isup"), (fields.GetProperty("cause").GetProperty("name").GetString(), fields.GetProperty("user").GetProperty("name").GetString()));
+        Assert.Equal(2002, Parameter(json.RootElement, 0x12).GetProperty("fields").GetProperty("pointCodes")[0].GetProperty("pointCode").GetInt32());
+
+        (code, output, _) = await Decode("--m3ua", "0100020500000018 00120008000007d2 0204000800020105");
+        Assert.Equal(0, code);
+        using var odd = JsonDocument.Parse(output);
+        Assert.Equal(261, Parameter(odd.RootElement, 0x204).GetProperty("fields").GetProperty("user").GetInt32());
+    }
+
     [Theory]
     // NTFY without its Status; an ASPUP of version 2; class 16 (gom3ua_header_has_all); DATA whose ISUP CNF has a
     // pointer into its own pointer octets (jss7_CNF from the ISUP vectors); not hex at all.
