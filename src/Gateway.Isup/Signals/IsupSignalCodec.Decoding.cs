@@ -80,7 +80,7 @@ public static partial class IsupSignalCodec
             IsupParameter p = parameters[i];
             switch (p.Code)
             {
-                case IsupParameterCode.CauseIndicators when !cause.IsPresent:
+                case IsupParameterCode.CauseIndicators when message.Type == IsupMessageType.REL && !cause.IsPresent:
                     cause = ReadCause(p.Value.Span);
                     break;
                 case IsupParameterCode.SuspendResumeIndicators:
@@ -173,7 +173,7 @@ public static partial class IsupSignalCodec
             ReadOnlySpan<byte> value = reader.ParameterValue;
             switch (reader.ParameterCode)
             {
-                case IsupParameterCode.CauseIndicators when !cause.IsPresent:
+                case IsupParameterCode.CauseIndicators when type is IsupMessageType.RLC or IsupMessageType.CFN && !cause.IsPresent:
                     cause = ReadCause(value);
                     break;
                 case IsupParameterCode.RangeAndStatus:
