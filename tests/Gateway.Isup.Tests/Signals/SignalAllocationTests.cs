@@ -85,5 +85,4 @@ public sealed class SignalAllocationTests
         IsupSignalCodec.TryDecode(bytes, out _);
         return GC.GetAllocatedBytesForCurrentThread() - before;
     }
-
 }
