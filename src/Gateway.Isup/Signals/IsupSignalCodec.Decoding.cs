@@ -178,9 +178,10 @@ public static partial class IsupSignalCodec
                     break;
                 case IsupParameterCode.RangeAndStatus:
                     // Read here rather than with the RangeAndStatus view, which copies the status octets to an array.
+                    // GRS, CQM and CQR carry the range alone (Q.763 §3.43): a status field there is ignored, not judged.
                     range = value[0];
                     rangeOffset = reader.ParameterOffset;
-                    hasStatus = value.Length > 1;
+                    hasStatus = value.Length > 1 && HasStatus(type);
                     if (hasStatus && !TryReadStatus(value, out status))
                     {
                         return new IsupSignalResult(IsupSignalError.InvalidParameter, IsupError.None, rangeOffset, IsupParameterCode.RangeAndStatus);
@@ -204,8 +205,7 @@ public static partial class IsupSignalCodec
             }
         }
 
-        if (type is IsupMessageType.GRA or IsupMessageType.CGB or IsupMessageType.CGBA or IsupMessageType.CGU or IsupMessageType.CGUA
-            && !hasStatus)
+        if (HasStatus(type) && !hasStatus)
         {
             // Q.763 §3.43: these carry one status bit per circuit; without them the procedures cannot tell what was acted on.
             return new IsupSignalResult(IsupSignalError.InvalidParameter, IsupError.None, rangeOffset, IsupParameterCode.RangeAndStatus);
@@ -240,6 +240,10 @@ public static partial class IsupSignalCodec
         };
         return IsupSignalResult.Success;
     }
+
+    /// <summary>The group messages whose range and status carries one status bit per circuit.</summary>
+    private static bool HasStatus(IsupMessageType type) => type is IsupMessageType.GRA or IsupMessageType.CGB
+        or IsupMessageType.CGBA or IsupMessageType.CGU or IsupMessageType.CGUA;
 
     /// <summary>
     /// Cause indicators (Q.763 §3.12, Q.850 §2.1), read in place: octet 1 (location; extension bit 0 announces octet

@@ -52,6 +52,15 @@ public sealed class SignalErrorTests
     }
 
     [Fact]
+    public void A_status_field_where_q763_has_none_is_ignored()
+    {
+        // GRS range 3 with a stray status octet (wrong length for a status, too): the range is what GRS means.
+        IsupSignal signal = SignalAssert.Decode([0x01, 0x00, 0x17, 0x01, 0x03, 0x03, 0xFF, 0xFF]);
+        Assert.Equal(3, signal.Range);
+        Assert.True(signal.Status.IsEmpty);
+    }
+
+    [Fact]
     public void A_payload_that_is_not_a_codec_message_is_refused()
     {
         Assert.Equal(IsupSignalError.UnsupportedMessage, Encode(IsupSignal.Call(IsupMessageType.ACM, Cic, "ACM")).Error);
