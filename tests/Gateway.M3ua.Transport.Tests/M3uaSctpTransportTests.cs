@@ -156,7 +156,54 @@ public sealed class M3uaSctpTransportTests
 
         var error = await Assert.ThrowsAsync<M3uaTransportException>(() =>
             M3uaSctpClient.ConnectAsync(new SctpEndpoint(Loopback, port), new RecordingReceiver()));
-        Assert.Equal(111, error.Errno); // ECONNREFUSED: the peer's kernel answered INIT with ABORT
+        Assert.True(error.Errno == 111, error.Message); // ECONNREFUSED: the peer's kernel answered INIT with ABORT
+    }
+
+    [Fact]
+    public async Task A_peer_that_stops_reading_holds_the_sender_back_and_every_message_keeps_its_stream_and_PPID()
+    {
+        if (!await KernelSctp.Available()) return;
+        await using var raw = RawSctpServer.Start();
+        await using M3uaConnection client = await M3uaSctpClient.ConnectAsync(new SctpEndpoint(Loopback, raw.Port), new RecordingReceiver());
+
+        // Send until sendmsg finds no room and the send has to wait for the peer: the slow path, on DEFAULT_SNDINFO.
+        var sent = new List<(ushort Stream, byte[] Message)>();
+        ValueTask<bool> pending = default;
+        for (int i = 0; i < 20_000; i++)
+        {
+            ushort stream = (ushort)(1 + i % 3);
+            byte[] message = M3uaMessages.Make(4000, 1, 1, seed: i);
+            sent.Add((stream, message));
+            pending = client.SendAsync(message, stream);
+            if (!pending.IsCompleted) break;
+            Assert.True(await pending);
+        }
+        Assert.False(pending.IsCompleted, "20 000 messages went out without the peer reading: nothing held the sender back");
+
+        var received = new List<(ushort Stream, byte[] Message)>();
+        while (received.Count < sent.Count)
+        {
+            var (info, bytes) = await raw.ReceiveMessage();
+            Assert.Equal(3u, info.Ppid);
+            received.Add((info.Stream, bytes));
+        }
+        Assert.True(await pending.AsTask().WaitAsync(Patience));
+
+        // After the wait the fast path again, on a stream of its own choosing.
+        byte[] after = M3uaMessages.Make(8, 3, 3);
+        Assert.True(await client.SendAsync(after, 0));
+        var (afterInfo, afterBytes) = await raw.ReceiveMessage();
+        Assert.Equal(((ushort)0, 3u), (afterInfo.Stream, afterInfo.Ppid));
+        Assert.Equal(after, afterBytes);
+
+        // SCTP keeps order within a stream: each stream's messages arrive as they were sent on it.
+        foreach (ushort stream in new ushort[] { 1, 2, 3 })
+        {
+            var expected = sent.Where(s => s.Stream == stream).Select(s => s.Message).ToList();
+            var actual = received.Where(r => r.Stream == stream).Select(r => r.Message).ToList();
+            Assert.Equal(expected.Count, actual.Count);
+            for (int i = 0; i < expected.Count; i++) Assert.True(expected[i].AsSpan().SequenceEqual(actual[i]), $"stream {stream}, message {i} differs");
+        }
     }
 
     /// <summary>A bare SCTP listener made from the transport's own system calls, to read what a client puts on the wire.</summary>

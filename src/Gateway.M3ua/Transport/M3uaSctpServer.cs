@@ -34,11 +34,10 @@ public sealed class M3uaSctpServer : IAsyncDisposable
         try
         {
             SctpSocket.Configure(handle, _options);
-            // A restarted gateway must get its well-known port back at once.
-            int reuse = 1;
-            listener = new Socket(handle);
-            listener.SetRawSocketOption((int)SocketOptionLevel.Socket, (int)SocketOptionName.ReuseAddress, BitConverter.GetBytes(reuse));
+            SctpSocket.ReuseAddress(handle);
             SctpSocket.Bind(handle, local);
+            // Wrapped after the bind, so that .NET reads the bound address from the handle.
+            listener = new Socket(handle);
             listener.Listen(_options.ListenBacklog);
         }
         catch

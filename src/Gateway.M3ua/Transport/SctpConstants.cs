@@ -13,6 +13,8 @@ internal static class SctpConstants
     public const int IPPROTO_SCTP = 132;
     public const int SOL_SCTP = 132;
     public const int SHUT_RDWR = 2;
+    public const int SOL_SOCKET = 1;
+    public const int SO_REUSEADDR = 2;
 
     // Socket options at level SOL_SCTP.
     public const int SCTP_INITMSG = 2;

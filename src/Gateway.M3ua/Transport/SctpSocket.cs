@@ -96,6 +96,16 @@ internal static unsafe class SctpSocket
         Set(socket, SctpConstants.SCTP_DEFAULT_SNDINFO, info, nameof(SctpConstants.SCTP_DEFAULT_SNDINFO));
     }
 
+    /// <summary>SO_REUSEADDR: a restarted gateway gets its well-known port back at once.</summary>
+    public static void ReuseAddress(SafeSocketHandle socket)
+    {
+        int on = 1;
+        if (LibC.SetSockOpt(socket, SctpConstants.SOL_SOCKET, SctpConstants.SO_REUSEADDR, &on, sizeof(int)) != 0)
+        {
+            throw Failure("setsockopt(SO_REUSEADDR)", Marshal.GetLastPInvokeError());
+        }
+    }
+
     /// <summary>Binds every address of <paramref name="local"/> to one port (sctp_bindx(SCTP_BINDX_ADD_ADDR)).</summary>
     public static void Bind(SafeSocketHandle socket, SctpEndpoint local)
     {
@@ -104,7 +114,9 @@ internal static unsafe class SctpSocket
         {
             if (LibC.SetSockOpt(socket, SctpConstants.SOL_SCTP, SctpConstants.SCTP_SOCKOPT_BINDX_ADD, addresses, (uint)packed.Length) != 0)
             {
-                throw Failure($"sctp_bindx({local})", Marshal.GetLastPInvokeError());
+                // Read errno before formatting the message: formatting an address may make P/Invoke calls of its own.
+                int errno = Marshal.GetLastPInvokeError();
+                throw Failure($"sctp_bindx({local})", errno);
             }
         }
     }
@@ -121,7 +133,8 @@ internal static unsafe class SctpSocket
             // The kernel returns the new association's id (positive) on success.
             if (LibC.SetSockOpt(socket, SctpConstants.SOL_SCTP, SctpConstants.SCTP_SOCKOPT_CONNECTX, addresses, (uint)packed.Length) < 0)
             {
-                throw Failure($"sctp_connectx({remote})", Marshal.GetLastPInvokeError());
+                int errno = Marshal.GetLastPInvokeError();
+                throw Failure($"sctp_connectx({remote})", errno);
             }
         }
     }
