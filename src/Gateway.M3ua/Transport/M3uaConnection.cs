@@ -67,17 +67,12 @@ public abstract class M3uaConnection : IAsyncDisposable
     {
         try
         {
-            _receiver.ConnectionUp(this);
-            await ReceiveLoopAsync().ConfigureAwait(false);
+            if (NotifyUp()) await ReceiveLoopAsync().ConfigureAwait(false);
         }
-        catch (Exception e) when (IsOpen || _down is null)
+        catch (Exception e)
         {
-            // A receiver that threw in ConnectionUp, or a socket error the loop did not expect.
-            GoingDown(e is SocketException or IOException ? Classify(e) : M3uaDownReason.ReceiverFailed, e);
-        }
-        catch (Exception)
-        {
-            // Closed while a read was pending: the reason is already recorded.
+            // A socket error the loop did not expect; after a close, only a consequence of it (the first cause is kept).
+            GoingDown(Classify(e), e);
         }
         finally
         {
@@ -100,6 +95,20 @@ public abstract class M3uaConnection : IAsyncDisposable
                     // Nothing is left to close: the receiver's fault ends here.
                 }
             }
+        }
+    }
+
+    private bool NotifyUp()
+    {
+        try
+        {
+            _receiver.ConnectionUp(this);
+            return true;
+        }
+        catch (Exception e)
+        {
+            GoingDown(M3uaDownReason.ReceiverFailed, e);
+            return false;
         }
     }
 
@@ -151,11 +160,17 @@ public abstract class M3uaConnection : IAsyncDisposable
         _closing.Cancel();
     }
 
-    /// <summary>How a socket error ends a connection: a reset or abort by the peer, or anything else.</summary>
+    /// <summary>How an error ends a connection: a reset or abort by the peer, or anything else.</summary>
     private protected static M3uaDownReason Classify(Exception e)
     {
-        SocketException? socket = e as SocketException ?? e.InnerException as SocketException;
-        return socket?.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown
+        if ((e as SocketException ?? e.InnerException as SocketException) is { } socket)
+        {
+            return socket.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown
+                or SocketError.NotConnected or SocketError.TimedOut
+                ? M3uaDownReason.Aborted
+                : M3uaDownReason.IoError;
+        }
+        return e is M3uaTransportException { Errno: LinuxErrno.ECONNRESET or LinuxErrno.ECONNABORTED or LinuxErrno.EPIPE or LinuxErrno.ENOTCONN or LinuxErrno.ETIMEDOUT }
             ? M3uaDownReason.Aborted
             : M3uaDownReason.IoError;
     }

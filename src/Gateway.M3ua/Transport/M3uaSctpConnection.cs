@@ -59,7 +59,8 @@ internal sealed class M3uaSctpConnection : M3uaConnection
             if (received.Errno == LinuxErrno.EAGAIN) return true;
             if (received.Errno != 0)
             {
-                GoingDown(ClassifyErrno(received.Errno), SctpSocket.Failure("recvmsg", received.Errno));
+                M3uaTransportException error = SctpSocket.Failure("recvmsg", received.Errno);
+                GoingDown(Classify(error), error);
                 return false;
             }
             if (received.Notification)
@@ -112,11 +113,6 @@ internal sealed class M3uaSctpConnection : M3uaConnection
         }
     }
 
-    private static M3uaDownReason ClassifyErrno(int errno) =>
-        errno is LinuxErrno.ECONNRESET or LinuxErrno.ECONNABORTED or LinuxErrno.EPIPE or LinuxErrno.ENOTCONN or LinuxErrno.ETIMEDOUT
-            ? M3uaDownReason.Aborted
-            : M3uaDownReason.IoError;
-
     private protected override void ValidateStream(ushort stream)
     {
         if (stream >= OutboundStreams)
@@ -140,7 +136,19 @@ internal sealed class M3uaSctpConnection : M3uaConnection
         }
         finally
         {
-            if (IsOpen) SctpSocket.SetDefaultStream(_handle, 0);
+            RestoreDefaultStream();
+        }
+    }
+
+    private void RestoreDefaultStream()
+    {
+        try
+        {
+            SctpSocket.SetDefaultStream(_handle, 0);
+        }
+        catch (Exception e) when (e is M3uaTransportException or ObjectDisposedException)
+        {
+            // The association is gone (the send's own outcome says so); there is nothing left to restore.
         }
     }
 
