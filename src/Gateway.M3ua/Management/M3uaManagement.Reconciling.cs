@@ -85,7 +85,7 @@ public sealed partial class M3uaManagement
 
         // DAUD goes from an ASP that is active toward its peer (RFC 4666 §4.5.3); an IPSP server in single exchange
         // plays the SGP's part and audits nobody.
-        audit &= Options.Timers.AuditInterval > TimeSpan.Zero && Options.ActivatesLocally && _local.Status == AspStatus.Active;
+        audit &= Options.Timers.AuditInterval > TimeSpan.Zero && Options.ActivatesLocally && _local.State == AspState.Active;
         if (audit && !_auditTimer.IsArmed)
         {
             _auditTimer.Start(Options.Timers.AuditInterval);
