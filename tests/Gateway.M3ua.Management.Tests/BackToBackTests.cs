@@ -102,7 +102,7 @@ public sealed class BackToBackTests
         var pair = new Pair(client, Ipsp(ManagementRole.IpspServer, ExchangeMode.Single));
         pair.Connect();
         Assert.True(pair.Client.Management.TrafficMayFlow());
-        Assert.Contains(pair.Server.Sent, s => s.Type == M3uaSignalType.Ntfy && s.Status == NotifyStatus.AsActive);
+        Assert.Contains(pair.Server.Sent, s => s.Type == M3uaSignalType.Ntfy && s.Status == NtfyStatus.AsActive);
     }
 
     [Fact]

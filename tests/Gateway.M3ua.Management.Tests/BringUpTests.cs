@@ -26,7 +26,7 @@ public sealed class BringUpTests
         Assert.False(rig.Management.GetRouteStatus(Options.Stp).Reachable);
         rig.TakeEvents();
 
-        rig.Receive(M3uaSignal.Notify(NotifyStatus.AsActive, new[] { Options.Rc }));
+        rig.Receive(M3uaSignal.Notify(NtfyStatus.AsActive, new[] { Options.Rc }));
         Assert.True(rig.Management.TrafficMayFlow(Options.Rc));
         Assert.Equal(AsState.Active, rig.Management.GetAsState(Options.Rc));
         Assert.Equal(
@@ -94,7 +94,7 @@ public sealed class BringUpTests
         rig.Receive(M3uaSignal.AspUp(9));
         var sent = rig.TakeSent();
         Assert.Equal([M3uaSignalType.AspUpAck, M3uaSignalType.Ntfy], sent.Select(s => s.Type));
-        Assert.Equal(NotifyStatus.AsInactive, sent[1].Status);
+        Assert.Equal(NtfyStatus.AsInactive, sent[1].Status);
         Assert.Equal(AspStatus.Inactive, rig.Management.PeerAspStatus);
         Assert.Equal(AspState.Idle, rig.Management.State);
 
@@ -103,7 +103,7 @@ public sealed class BringUpTests
         Assert.Equal([M3uaSignalType.AspAcAck, M3uaSignalType.Ntfy], sent.Select(s => s.Type));
         Assert.Equal([Options.Rc], sent[0].RoutingContexts.ToArray());
         Assert.Equal(TrafficMode.Override, sent[0].TrafficMode);
-        Assert.Equal(NotifyStatus.AsActive, sent[1].Status);
+        Assert.Equal(NtfyStatus.AsActive, sent[1].Status);
         Assert.Equal([Options.Rc], sent[1].RoutingContexts.ToArray());
         Assert.True(rig.Management.TrafficMayFlow(Options.Rc));
         Assert.True(rig.Management.GetRouteStatus(Options.Stp).Reachable);
@@ -169,8 +169,8 @@ public sealed class BringUpTests
             Type = M3uaSignalType.RegRsp,
             RegistrationResults = new[]
             {
-                new RegistrationOutcome(1, RegistrationStatus.Success, 99),
-                new RegistrationOutcome(2, RegistrationStatus.PermissionDenied, 0),
+                new RegistrationOutcome(1, KeyRegistrationStatus.Success, 99),
+                new RegistrationOutcome(2, KeyRegistrationStatus.PermissionDenied, 0),
             },
         });
         var aspac = rig.TakeOnly();
@@ -178,10 +178,10 @@ public sealed class BringUpTests
         Assert.Equal([99u], aspac.RoutingContexts.ToArray());
         var events = rig.TakeEvents();
         Assert.Contains(events, e => e.Kind == M3uaManagementEventKind.Registered && e.RoutingContext == 99 && e.LocalRoutingKeyIdentifier == 1);
-        Assert.Contains(events, e => e.Kind == M3uaManagementEventKind.RegistrationRefused && e.RegistrationStatus == RegistrationStatus.PermissionDenied);
+        Assert.Contains(events, e => e.Kind == M3uaManagementEventKind.RegistrationRefused && e.RegistrationStatus == KeyRegistrationStatus.PermissionDenied);
 
         rig.Receive(M3uaSignal.Traffic(M3uaSignalType.AspAcAck, TrafficMode.Override, new[] { 99u }));
-        rig.Receive(M3uaSignal.Notify(NotifyStatus.AsActive, new[] { 99u }));
+        rig.Receive(M3uaSignal.Notify(NtfyStatus.AsActive, new[] { 99u }));
         Assert.True(rig.Management.TrafficMayFlow(99));
         Assert.Equal(99u, rig.Management.GetRouteStatus(Options.Stp).RoutingContext);
     }
@@ -194,7 +194,7 @@ public sealed class BringUpTests
         rig.Management.AssociationUp();
         rig.Receive(M3uaSignalType.AspUpAck);
         rig.TakeSent();
-        rig.Receive(new M3uaSignal { Type = M3uaSignalType.RegRsp, RegistrationResults = new[] { new RegistrationOutcome(1, RegistrationStatus.InvalidDpc, 0) } });
+        rig.Receive(new M3uaSignal { Type = M3uaSignalType.RegRsp, RegistrationResults = new[] { new RegistrationOutcome(1, KeyRegistrationStatus.InvalidDpc, 0) } });
         Assert.Empty(rig.TakeSent());
         Assert.Equal(AspState.Inactive, rig.Management.State);
         rig.Management.Activate();
@@ -210,7 +210,7 @@ public sealed class BringUpTests
         var aspac = rig.TakeSent().Last();
         Assert.True(aspac.RoutingContexts.IsEmpty);
         rig.Receive(M3uaSignal.Of(M3uaSignalType.AspAcAck));
-        rig.Receive(M3uaSignal.Notify(NotifyStatus.AsActive, default));
+        rig.Receive(M3uaSignal.Notify(NtfyStatus.AsActive, default));
         Assert.True(rig.Management.TrafficMayFlow(null));
         Assert.Equal(AsState.Active, rig.Management.GetAsState(null));
         Assert.Null(rig.Management.GetRouteStatus(Options.Stp).RoutingContext);
@@ -225,14 +225,14 @@ public sealed class BringUpTests
         Assert.Equal([M3uaSignalType.AspUp], rig.TakeSentTypes());
         Assert.Equal(AspState.Inactive, rig.Management.State);
 
-        rig.Receive(M3uaSignal.Notify(NotifyStatus.AsActive, new[] { Options.Rc })); // another ASP serves the AS
+        rig.Receive(M3uaSignal.Notify(NtfyStatus.AsActive, new[] { Options.Rc })); // another ASP serves the AS
         Assert.Empty(rig.TakeSent());
         Assert.False(rig.Management.TrafficMayFlow());
 
-        rig.Receive(M3uaSignal.Notify(NotifyStatus.AsPending, new[] { Options.Rc })); // it left: take over
+        rig.Receive(M3uaSignal.Notify(NtfyStatus.AsPending, new[] { Options.Rc })); // it left: take over
         Assert.Equal(M3uaSignalType.AspAc, rig.TakeOnly().Type);
         rig.Receive(M3uaSignal.Traffic(M3uaSignalType.AspAcAck, TrafficMode.Override, new[] { Options.Rc }));
-        rig.Receive(M3uaSignal.Notify(NotifyStatus.AsActive, new[] { Options.Rc }));
+        rig.Receive(M3uaSignal.Notify(NtfyStatus.AsActive, new[] { Options.Rc }));
         Assert.True(rig.Management.TrafficMayFlow());
     }
 

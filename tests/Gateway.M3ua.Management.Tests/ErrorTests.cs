@@ -161,7 +161,7 @@ public sealed class ErrorTests
             Assert.DoesNotContain("0x", ManagementNames.Of(code), StringComparison.Ordinal);
         }
 
-        foreach (NotifyStatus status in Enum.GetValues<NotifyStatus>())
+        foreach (NtfyStatus status in Enum.GetValues<NtfyStatus>())
         {
             Assert.DoesNotContain("0x", ManagementNames.Of(status), StringComparison.Ordinal);
         }
@@ -171,7 +171,7 @@ public sealed class ErrorTests
             Assert.DoesNotContain("0x", ManagementNames.Of(type), StringComparison.Ordinal);
         }
 
-        foreach (RegistrationStatus status in Enum.GetValues<RegistrationStatus>())
+        foreach (KeyRegistrationStatus status in Enum.GetValues<KeyRegistrationStatus>())
         {
             Assert.DoesNotContain("0x", ManagementNames.Of(status), StringComparison.Ordinal);
         }

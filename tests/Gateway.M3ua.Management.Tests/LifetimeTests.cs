@@ -18,7 +18,7 @@ public sealed class LifetimeTests
         rig.Management.AssociationUp();
         rig.Receive(M3uaSignalType.AspUpAck);
         rig.Receive(M3uaSignal.Traffic(M3uaSignalType.AspAcAck, TrafficMode.Override, new[] { Options.Rc }));
-        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Scon, new[] { new AffectedPointCode(Options.Stp) }));
+        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Scon, new[] { new PointCodeRange(Options.Stp) }));
         rig.Management.Deactivate(); // ASPIA outstanding: T(ack) running
         Assert.Equal(3, rig.Time.ActiveTimers); // T(ack), heartbeat, congestion
         rig.TakeSent();
@@ -33,8 +33,8 @@ public sealed class LifetimeTests
     {
         var rig = new Rig(Options.Asp(Everything));
         rig.BringUp();
-        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Duna, new[] { new AffectedPointCode(Options.Stp) }));
-        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Scon, new[] { new AffectedPointCode(Options.Switch) }) with { CongestionLevel = 1 });
+        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Duna, new[] { new PointCodeRange(Options.Stp) }));
+        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Scon, new[] { new PointCodeRange(Options.Switch) }) with { CongestionLevel = 1 });
         Assert.Equal(3, rig.Time.ActiveTimers); // heartbeat, audit, congestion
         rig.AssertQuiescentAfterDown();
         rig.Advance(600);
@@ -46,7 +46,7 @@ public sealed class LifetimeTests
     {
         var rig = new Rig(Options.Asp(Everything));
         rig.BringUp();
-        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Duna, new[] { new AffectedPointCode(Options.Stp) }));
+        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Duna, new[] { new PointCodeRange(Options.Stp) }));
         rig.Management.Deactivate();
         rig.TakeSent();
         rig.TakeEvents();

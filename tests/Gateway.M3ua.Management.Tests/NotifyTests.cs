@@ -8,7 +8,7 @@ public sealed class NotifyTests
     {
         var rig = new Rig(Options.Asp());
         rig.BringUp();
-        rig.Receive(M3uaSignal.Notify(NotifyStatus.AsPending, new[] { Options.Rc }));
+        rig.Receive(M3uaSignal.Notify(NtfyStatus.AsPending, new[] { Options.Rc }));
         Assert.Equal(AsState.Pending, rig.Management.GetAsState(Options.Rc));
         Assert.False(rig.Management.TrafficMayFlow());
         var events = rig.TakeEvents();
@@ -17,7 +17,7 @@ public sealed class NotifyTests
         Assert.Contains(events, e => e.Kind == M3uaManagementEventKind.TrafficStopped);
         Assert.Empty(rig.TakeSent()); // our ASP is active: nothing to take over
 
-        rig.Receive(M3uaSignal.Notify(NotifyStatus.AsActive, new[] { Options.Rc }));
+        rig.Receive(M3uaSignal.Notify(NtfyStatus.AsActive, new[] { Options.Rc }));
         Assert.True(rig.Management.TrafficMayFlow());
         Assert.Equal(
             [
@@ -32,7 +32,7 @@ public sealed class NotifyTests
     {
         var rig = new Rig(Options.Asp());
         rig.BringUp();
-        rig.Receive(M3uaSignal.Notify(NotifyStatus.AsInactive, new[] { Options.Rc }));
+        rig.Receive(M3uaSignal.Notify(NtfyStatus.AsInactive, new[] { Options.Rc }));
         Assert.Equal(AsState.Inactive, rig.Management.GetAsState(Options.Rc));
         Assert.False(rig.Management.TrafficMayFlow());
     }
@@ -42,7 +42,7 @@ public sealed class NotifyTests
     {
         var rig = new Rig(Options.Asp());
         rig.BringUp();
-        rig.Receive(M3uaSignal.Notify(NotifyStatus.AlternateAspActive, new[] { Options.Rc }, aspIdentifier: 43));
+        rig.Receive(M3uaSignal.Notify(NtfyStatus.AlternateAspActive, new[] { Options.Rc }, aspIdentifier: 43));
         Assert.Equal(AspState.Inactive, rig.Management.State);
         Assert.False(rig.Management.TrafficMayFlow());
         Assert.Equal(AsState.Active, rig.Management.GetAsState(Options.Rc)); // the AS is served, by the other ASP
@@ -51,10 +51,10 @@ public sealed class NotifyTests
         Assert.Contains(events, e => e.Kind == M3uaManagementEventKind.ForcedInactive && e.SignalType == M3uaSignalType.Ntfy);
         Assert.Empty(rig.TakeSent()); // no fight over the AS
 
-        rig.Receive(M3uaSignal.Notify(NotifyStatus.AsPending, new[] { Options.Rc })); // the other left: take over
+        rig.Receive(M3uaSignal.Notify(NtfyStatus.AsPending, new[] { Options.Rc })); // the other left: take over
         Assert.Equal(M3uaSignalType.AspAc, rig.TakeOnly().Type);
         rig.Receive(M3uaSignal.Traffic(M3uaSignalType.AspAcAck, TrafficMode.Override, new[] { Options.Rc }));
-        rig.Receive(M3uaSignal.Notify(NotifyStatus.AsActive, new[] { Options.Rc }));
+        rig.Receive(M3uaSignal.Notify(NtfyStatus.AsActive, new[] { Options.Rc }));
         Assert.True(rig.Management.TrafficMayFlow());
     }
 
@@ -65,11 +65,11 @@ public sealed class NotifyTests
         rig.Management.AssociationUp();
         rig.Receive(M3uaSignalType.AspUpAck);
         rig.Receive(M3uaSignal.Traffic(M3uaSignalType.AspAcAck, TrafficMode.Override, new uint[] { 7, 8 }));
-        rig.Receive(M3uaSignal.Notify(NotifyStatus.AsActive, default)); // no routing context: every AS
+        rig.Receive(M3uaSignal.Notify(NtfyStatus.AsActive, default)); // no routing context: every AS
         Assert.True(rig.Management.TrafficMayFlow(7));
         Assert.True(rig.Management.TrafficMayFlow(8));
 
-        rig.Receive(M3uaSignal.Notify(NotifyStatus.AlternateAspActive, new uint[] { 8 }));
+        rig.Receive(M3uaSignal.Notify(NtfyStatus.AlternateAspActive, new uint[] { 8 }));
         Assert.True(rig.Management.TrafficMayFlow(7));
         Assert.False(rig.Management.TrafficMayFlow(8));
         Assert.Equal(AspState.Active, rig.Management.State);
@@ -82,7 +82,7 @@ public sealed class NotifyTests
         rig.Management.AssociationUp();
         rig.Receive(M3uaSignalType.AspUpAck);
         rig.TakeSent();
-        rig.Receive(M3uaSignal.Notify(NotifyStatus.InsufficientAspResources, new[] { Options.Rc }));
+        rig.Receive(M3uaSignal.Notify(NtfyStatus.InsufficientAspResources, new[] { Options.Rc }));
         var aspac = rig.TakeOnly();
         Assert.Equal(M3uaSignalType.AspAc, aspac.Type);
         Assert.Equal(TrafficMode.Loadshare, aspac.TrafficMode);
@@ -95,7 +95,7 @@ public sealed class NotifyTests
         rig.Management.AssociationUp();
         rig.Receive(M3uaSignalType.AspUpAck);
         rig.TakeSent();
-        rig.Receive(M3uaSignal.Notify(NotifyStatus.AsPending, new[] { Options.Rc }));
+        rig.Receive(M3uaSignal.Notify(NtfyStatus.AsPending, new[] { Options.Rc }));
         Assert.Empty(rig.TakeSent());
     }
 
@@ -104,7 +104,7 @@ public sealed class NotifyTests
     {
         var rig = new Rig(Options.Asp());
         rig.BringUp();
-        rig.Receive(M3uaSignal.Notify(NotifyStatus.AspFailure, new[] { Options.Rc }, aspIdentifier: 43));
+        rig.Receive(M3uaSignal.Notify(NtfyStatus.AspFailure, new[] { Options.Rc }, aspIdentifier: 43));
         var report = Assert.Single(rig.TakeEvents());
         Assert.Equal("event=notify-received rc=7 status=asp-failure asp_id=43", report.ToString());
         Assert.True(rig.Management.TrafficMayFlow());
@@ -116,7 +116,7 @@ public sealed class NotifyTests
     {
         var rig = new Rig(Options.Asp());
         rig.BringUp();
-        rig.Receive(M3uaSignal.Notify(NotifyStatus.AsPending, new uint[] { 9 }));
+        rig.Receive(M3uaSignal.Notify(NtfyStatus.AsPending, new uint[] { 9 }));
         var error = rig.TakeOnly();
         Assert.Equal(ManagementErrorCode.InvalidRoutingContext, error.ErrorCode);
         Assert.Equal([9u], error.RoutingContexts.ToArray());
@@ -128,7 +128,7 @@ public sealed class NotifyTests
     {
         var rig = new Rig(Options.Ipsp(ManagementRole.IpspClient, ExchangeMode.Single));
         rig.BringUp(notify: false);
-        rig.Receive(M3uaSignal.Notify(NotifyStatus.AsInactive, new[] { Options.Rc }));
+        rig.Receive(M3uaSignal.Notify(NtfyStatus.AsInactive, new[] { Options.Rc }));
         Assert.True(rig.Management.TrafficMayFlow());
         Assert.Equal([M3uaManagementEventKind.NotifyReceived], rig.TakeEventKinds());
     }
@@ -139,9 +139,9 @@ public sealed class NotifyTests
         var rig = new Rig(Options.Asp() with { ActivateOnStart = false });
         rig.Management.AssociationUp();
         rig.Receive(M3uaSignalType.AspUpAck);
-        rig.Receive(M3uaSignal.Notify(NotifyStatus.AsInactive, new[] { Options.Rc }));
+        rig.Receive(M3uaSignal.Notify(NtfyStatus.AsInactive, new[] { Options.Rc }));
         Assert.Equal(AsState.Inactive, rig.Management.GetAsState(Options.Rc));
-        rig.Receive(M3uaSignal.Notify(NotifyStatus.AsActive, new[] { Options.Rc }));
+        rig.Receive(M3uaSignal.Notify(NtfyStatus.AsActive, new[] { Options.Rc }));
         Assert.Equal(AsState.Active, rig.Management.GetAsState(Options.Rc));
         Assert.False(rig.Management.TrafficMayFlow()); // the AS is active, but not through us
     }

@@ -82,7 +82,7 @@ internal sealed class Rig : IM3uaSignalSink, IM3uaManagementEventSink
         Receive(M3uaSignal.Traffic(M3uaSignalType.AspAcAck, aspac.TrafficMode, aspac.RoutingContexts.ToArray()));
         if (notify)
         {
-            Receive(M3uaSignal.Notify(NotifyStatus.AsActive, aspac.RoutingContexts.ToArray()));
+            Receive(M3uaSignal.Notify(NtfyStatus.AsActive, aspac.RoutingContexts.ToArray()));
         }
 
         Assert.True(Management.TrafficMayFlow());

@@ -4,7 +4,7 @@ namespace Gateway.M3ua.Management.Tests;
 public sealed class RouteTests
 {
     private static M3uaSignal Ssnm(M3uaSignalType type, int pointCode, byte mask = 0) =>
-        M3uaSignal.Destinations(type, new[] { new AffectedPointCode(pointCode, mask) });
+        M3uaSignal.Destinations(type, new[] { new PointCodeRange(pointCode, mask) });
 
     [Fact]
     public void Destinations_are_unavailable_until_traffic_flows()
@@ -49,7 +49,7 @@ public sealed class RouteTests
         rig.Receive(Ssnm(M3uaSignalType.Dava, 0x0810, mask: 3)); // 0x0810–0x0817: neither
         Assert.False(rig.Management.GetRouteStatus(Options.Stp).Reachable);
 
-        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Dava, new[] { new AffectedPointCode(0x0900), new AffectedPointCode(Options.Stp) }));
+        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Dava, new[] { new PointCodeRange(0x0900), new PointCodeRange(Options.Stp) }));
         Assert.True(rig.Management.GetRouteStatus(Options.Stp).Reachable); // any entry of the list
     }
 
@@ -72,7 +72,7 @@ public sealed class RouteTests
     {
         var rig = new Rig(Options.Asp());
         rig.BringUp();
-        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Scon, new[] { new AffectedPointCode(Options.Stp) }) with { CongestionLevel = 2 });
+        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Scon, new[] { new PointCodeRange(Options.Stp) }) with { CongestionLevel = 2 });
         var congested = Assert.Single(rig.TakeEvents());
         Assert.Equal("event=route-congested pc=2049 level=2", congested.ToString());
         Assert.Equal(ManagementEventSeverity.Warning, congested.Severity);
@@ -97,8 +97,8 @@ public sealed class RouteTests
     {
         var rig = new Rig(Options.Asp());
         rig.BringUp();
-        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Scon, new[] { new AffectedPointCode(Options.Stp) }) with { CongestionLevel = 3 });
-        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Scon, new[] { new AffectedPointCode(Options.Stp) }) with { CongestionLevel = 0 });
+        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Scon, new[] { new PointCodeRange(Options.Stp) }) with { CongestionLevel = 3 });
+        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Scon, new[] { new PointCodeRange(Options.Stp) }) with { CongestionLevel = 0 });
         Assert.Equal([3, 0], rig.TakeEvents().Select(e => (int)e.CongestionLevel));
         Assert.Equal(0, rig.Time.ActiveTimers);
     }
@@ -108,7 +108,7 @@ public sealed class RouteTests
     {
         var rig = new Rig(Options.Asp());
         rig.BringUp();
-        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Dupu, new[] { new AffectedPointCode(Options.Stp) }) with
+        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Dupu, new[] { new PointCodeRange(Options.Stp) }) with
         {
             User = 5,
             Cause = UnavailabilityCause.InaccessibleRemoteUser,
@@ -133,7 +133,7 @@ public sealed class RouteTests
         rig.Receive(Ssnm(M3uaSignalType.Duna, Options.Stp)); // SGPs tell newly up ASPs what is unreachable
         rig.Receive(M3uaSignal.Traffic(M3uaSignalType.AspAcAck, TrafficMode.Override, new[] { Options.Rc }));
         rig.TakeEvents();
-        rig.Receive(M3uaSignal.Notify(NotifyStatus.AsActive, new[] { Options.Rc }));
+        rig.Receive(M3uaSignal.Notify(NtfyStatus.AsActive, new[] { Options.Rc }));
         var available = rig.TakeEvents().Where(e => e.Kind == M3uaManagementEventKind.RouteAvailable).Select(e => e.PointCode);
         Assert.Equal([Options.Switch], available);
         Assert.False(rig.Management.GetRouteStatus(Options.Stp).Reachable);
@@ -165,7 +165,7 @@ public sealed class RouteTests
         };
         var rig = new Rig(options);
         rig.BringUp();
-        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Duna, new[] { new AffectedPointCode(0x0800, 4) }, new uint[] { 8 }));
+        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Duna, new[] { new PointCodeRange(0x0800, 4) }, new uint[] { 8 }));
         Assert.True(rig.Management.GetRouteStatus(Options.Stp).Reachable);
         Assert.False(rig.Management.GetRouteStatus(Options.Switch).Reachable);
         Assert.Equal(7u, rig.Management.GetRouteStatus(Options.Stp).RoutingContext);
@@ -181,7 +181,7 @@ public sealed class RouteTests
         };
         var rig = new Rig(options);
         rig.BringUp();
-        rig.Receive(M3uaSignal.Notify(NotifyStatus.AsPending, new uint[] { 8 }));
+        rig.Receive(M3uaSignal.Notify(NtfyStatus.AsPending, new uint[] { 8 }));
         Assert.True(rig.Management.GetRouteStatus(Options.Stp).Reachable);
         Assert.False(rig.Management.GetRouteStatus(Options.Switch).Reachable);
     }
@@ -219,14 +219,14 @@ public sealed class RouteTests
     [InlineData(0x1230, 24, 0x3FFF, true)]
     [InlineData(0x1230, 255, 0x0001, true)]
     public void A_mask_wildcards_the_low_bits(int pointCode, int mask, int candidate, bool covered) =>
-        Assert.Equal(covered, new AffectedPointCode(pointCode, (byte)mask).Covers(candidate));
+        Assert.Equal(covered, new PointCodeRange(pointCode, (byte)mask).Covers(candidate));
 
     [Fact]
     public void An_affected_point_code_round_trips_its_wire_value()
     {
-        var entry = new AffectedPointCode(0x3FFF, 2);
+        var entry = new PointCodeRange(0x3FFF, 2);
         Assert.Equal(0x0200_3FFFu, entry.WireValue);
-        Assert.Equal(entry, AffectedPointCode.FromWireValue(0x0200_3FFF));
+        Assert.Equal(entry, PointCodeRange.FromWireValue(0x0200_3FFF));
         Assert.Equal("16383/2", entry.ToString());
     }
 }

@@ -19,7 +19,7 @@ public sealed class TeardownTests
 
         rig.Receive(new M3uaSignal { Type = M3uaSignalType.AspIaAck, RoutingContexts = new[] { Options.Rc } });
         Assert.Equal(AspState.Inactive, rig.Management.State);
-        rig.Receive(M3uaSignal.Notify(NotifyStatus.AsPending, new[] { Options.Rc }));
+        rig.Receive(M3uaSignal.Notify(NtfyStatus.AsPending, new[] { Options.Rc }));
         Assert.Empty(rig.TakeSent()); // held inactive: no takeover
 
         rig.Management.Activate();
@@ -43,7 +43,7 @@ public sealed class TeardownTests
     {
         var rig = new Rig(Options.Asp(t => t with { HeartbeatInterval = TimeSpan.FromSeconds(10), AuditInterval = TimeSpan.FromSeconds(30) }));
         rig.BringUp();
-        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Duna, new[] { new AffectedPointCode(Options.Stp) }));
+        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Duna, new[] { new PointCodeRange(Options.Stp) }));
         rig.Management.Shutdown();
         Assert.Equal(M3uaSignalType.AspDn, rig.TakeOnly().Type);
         Assert.False(rig.Management.TrafficMayFlow());
@@ -124,7 +124,7 @@ public sealed class TeardownTests
         var sent = rig.TakeSent();
         Assert.Equal([M3uaSignalType.AspIaAck, M3uaSignalType.Ntfy], sent.Select(s => s.Type));
         Assert.Equal([Options.Rc], sent[0].RoutingContexts.ToArray());
-        Assert.Equal(NotifyStatus.AsInactive, sent[1].Status);
+        Assert.Equal(NtfyStatus.AsInactive, sent[1].Status);
         Assert.False(rig.Management.TrafficMayFlow());
         Assert.Equal(AspStatus.Inactive, rig.Management.PeerAspStatus);
 

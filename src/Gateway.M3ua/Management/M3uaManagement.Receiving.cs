@@ -113,7 +113,7 @@ public sealed partial class M3uaManagement
             }
 
             // "Already registered" still names the routing context in force (left over from our previous association).
-            if (outcome.Status is RegistrationStatus.Success or RegistrationStatus.RoutingKeyAlreadyRegistered)
+            if (outcome.Status is KeyRegistrationStatus.Success or KeyRegistrationStatus.RoutingKeyAlreadyRegistered)
             {
                 server.RoutingContext = outcome.RoutingContext;
                 Report(new M3uaManagementEvent(
@@ -156,20 +156,20 @@ public sealed partial class M3uaManagement
 
         switch (signal.Status)
         {
-            case NotifyStatus.AsInactive:
+            case NtfyStatus.AsInactive:
                 NotifySelected(AsTrigger.NotifyInactive);
                 break;
-            case NotifyStatus.AsActive:
+            case NtfyStatus.AsActive:
                 NotifySelected(AsTrigger.NotifyActive);
                 break;
-            case NotifyStatus.AsPending:
+            case NtfyStatus.AsPending:
                 NotifySelected(AsTrigger.NotifyPending);
                 ConsiderTakeOver();
                 break;
-            case NotifyStatus.InsufficientAspResources:
+            case NtfyStatus.InsufficientAspResources:
                 ConsiderTakeOver();
                 break;
-            case NotifyStatus.AlternateAspActive:
+            case NtfyStatus.AlternateAspActive:
                 Displace();
                 break;
             default:

@@ -136,14 +136,14 @@ public sealed partial class M3uaManagement
     {
         _ = source;
         Report(new M3uaManagementEvent(M3uaManagementEventKind.AsStateChanged, routingContext: server.RoutingContext, asState: server.State));
-        NotifyStatus status = server.State switch
+        NtfyStatus status = server.State switch
         {
-            AsState.Inactive => NotifyStatus.AsInactive,
-            AsState.Active => NotifyStatus.AsActive,
-            AsState.Pending => NotifyStatus.AsPending,
-            _ => NotifyStatus.None, // AS-DOWN: the peer's ASP is down, so there is nobody to tell
+            AsState.Inactive => NtfyStatus.AsInactive,
+            AsState.Active => NtfyStatus.AsActive,
+            AsState.Pending => NtfyStatus.AsPending,
+            _ => NtfyStatus.None, // AS-DOWN: the peer's ASP is down, so there is nobody to tell
         };
-        if (_sendsNotify && status != NotifyStatus.None)
+        if (_sendsNotify && status != NtfyStatus.None)
         {
             ReadOnlyMemory<uint> contexts = server.RoutingContext is uint context ? new[] { context } : default;
             Emit(M3uaSignal.Notify(status, contexts));

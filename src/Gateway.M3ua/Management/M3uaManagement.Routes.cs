@@ -11,7 +11,7 @@ public sealed partial class M3uaManagement
         }
 
         bool named = !signal.RoutingContexts.IsEmpty;
-        ReadOnlySpan<AffectedPointCode> affected = signal.AffectedPointCodes.Span;
+        ReadOnlySpan<PointCodeRange> affected = signal.AffectedPointCodes.Span;
         foreach (Destination destination in _destinations)
         {
             if (Covers(affected, destination.PointCode) && (!named || InSelection(destination.RoutingContext)))
@@ -65,9 +65,9 @@ public sealed partial class M3uaManagement
         return false;
     }
 
-    private static bool Covers(ReadOnlySpan<AffectedPointCode> affected, int pointCode)
+    private static bool Covers(ReadOnlySpan<PointCodeRange> affected, int pointCode)
     {
-        foreach (AffectedPointCode entry in affected)
+        foreach (PointCodeRange entry in affected)
         {
             if (entry.Covers(pointCode))
             {
@@ -154,9 +154,9 @@ public sealed partial class M3uaManagement
             return;
         }
 
-        List<AffectedPointCode>? available = null;
-        List<AffectedPointCode>? unknown = null;
-        foreach (AffectedPointCode entry in signal.AffectedPointCodes.Span)
+        List<PointCodeRange>? available = null;
+        List<PointCodeRange>? unknown = null;
+        foreach (PointCodeRange entry in signal.AffectedPointCodes.Span)
         {
             bool ours = false;
             foreach (int pointCode in Options.LocalPointCodes)
@@ -164,7 +164,7 @@ public sealed partial class M3uaManagement
                 if (entry.Covers(pointCode))
                 {
                     ours = true;
-                    (available ??= []).Add(new AffectedPointCode(pointCode));
+                    (available ??= []).Add(new PointCodeRange(pointCode));
                 }
             }
 
@@ -191,8 +191,8 @@ public sealed partial class M3uaManagement
     /// </summary>
     private void SendAudit()
     {
-        var groups = new Dictionary<uint, List<AffectedPointCode>>();
-        List<AffectedPointCode>? anyAs = null;
+        var groups = new Dictionary<uint, List<PointCodeRange>>();
+        List<PointCodeRange>? anyAs = null;
         foreach (Destination destination in _destinations)
         {
             if (!destination.NeedsAudit)
@@ -200,10 +200,10 @@ public sealed partial class M3uaManagement
                 continue;
             }
 
-            var entry = new AffectedPointCode(destination.PointCode);
+            var entry = new PointCodeRange(destination.PointCode);
             if (destination.RoutingContext is uint context)
             {
-                if (!groups.TryGetValue(context, out List<AffectedPointCode>? list))
+                if (!groups.TryGetValue(context, out List<PointCodeRange>? list))
                 {
                     groups.Add(context, list = []);
                 }
@@ -221,7 +221,7 @@ public sealed partial class M3uaManagement
             Emit(M3uaSignal.Destinations(M3uaSignalType.Daud, anyAs.ToArray(), networkAppearance: Options.NetworkAppearance));
         }
 
-        foreach (KeyValuePair<uint, List<AffectedPointCode>> group in groups)
+        foreach (KeyValuePair<uint, List<PointCodeRange>> group in groups)
         {
             Emit(M3uaSignal.Destinations(M3uaSignalType.Daud, group.Value.ToArray(), new[] { group.Key }, Options.NetworkAppearance));
         }

@@ -334,7 +334,7 @@ public sealed partial class M3uaManagement : IDisposable
         ManagementErrorCode code,
         M3uaSignalType concerning,
         ReadOnlyMemory<uint> routingContexts = default,
-        ReadOnlyMemory<AffectedPointCode> affected = default)
+        ReadOnlyMemory<PointCodeRange> affected = default)
     {
         _errorsSent++;
         Emit(M3uaSignal.Error(code, routingContexts, affected, Options.NetworkAppearance));

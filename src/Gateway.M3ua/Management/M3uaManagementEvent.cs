@@ -25,7 +25,7 @@ public readonly struct M3uaManagementEvent
         int pointCode = -1,
         M3uaSignalType? signalType = null,
         ManagementErrorCode errorCode = ManagementErrorCode.None,
-        NotifyStatus status = NotifyStatus.None,
+        NtfyStatus status = NtfyStatus.None,
         AspStatus? aspStatus = null,
         AsState? asState = null,
         int count = 0,
@@ -35,7 +35,7 @@ public readonly struct M3uaManagementEvent
         uint? aspIdentifier = null,
         TrafficMode trafficMode = TrafficMode.None,
         uint? localRoutingKeyIdentifier = null,
-        RegistrationStatus? registrationStatus = null)
+        KeyRegistrationStatus? registrationStatus = null)
     {
         Kind = kind;
         RoutingContext = routingContext;
@@ -71,7 +71,7 @@ public readonly struct M3uaManagementEvent
     public ManagementErrorCode ErrorCode { get; }
 
     /// <summary>The NTFY status received.</summary>
-    public NotifyStatus Status { get; }
+    public NtfyStatus Status { get; }
 
     /// <summary>The ASP state reached.</summary>
     public AspStatus? AspStatus { get; }
@@ -101,7 +101,7 @@ public readonly struct M3uaManagementEvent
     public uint? LocalRoutingKeyIdentifier { get; }
 
     /// <summary>Registration: the peer's answer.</summary>
-    public RegistrationStatus? RegistrationStatus { get; }
+    public KeyRegistrationStatus? RegistrationStatus { get; }
 
     /// <summary>The event's log word, e.g. <c>route-unavailable</c>.</summary>
     public string Name => Names[(int)Kind];
@@ -116,8 +116,8 @@ public readonly struct M3uaManagementEvent
             or M3uaManagementEventKind.ForcedDown or M3uaManagementEventKind.ForcedInactive
             or M3uaManagementEventKind.UserPartUnavailable => ManagementEventSeverity.Warning,
         M3uaManagementEventKind.RouteCongested => CongestionLevel > 0 ? ManagementEventSeverity.Warning : ManagementEventSeverity.Information,
-        M3uaManagementEventKind.NotifyReceived => Status is NotifyStatus.AspFailure or NotifyStatus.AlternateAspActive
-            or NotifyStatus.InsufficientAspResources or NotifyStatus.AsPending
+        M3uaManagementEventKind.NotifyReceived => Status is NtfyStatus.AspFailure or NtfyStatus.AlternateAspActive
+            or NtfyStatus.InsufficientAspResources or NtfyStatus.AsPending
             ? ManagementEventSeverity.Warning
             : ManagementEventSeverity.Information,
         _ => ManagementEventSeverity.Information,
@@ -148,7 +148,7 @@ public readonly struct M3uaManagementEvent
             line.Append(" code=").Append(ManagementNames.Of(ErrorCode));
         }
 
-        if (Status != NotifyStatus.None)
+        if (Status != NtfyStatus.None)
         {
             line.Append(" status=").Append(ManagementNames.Of(Status));
         }
@@ -193,7 +193,7 @@ public readonly struct M3uaManagementEvent
             line.Append(CultureInfo.InvariantCulture, $" rk={key}");
         }
 
-        if (RegistrationStatus is RegistrationStatus registration)
+        if (RegistrationStatus is KeyRegistrationStatus registration)
         {
             line.Append(" registration=").Append(ManagementNames.Of(registration));
         }

@@ -61,15 +61,15 @@ public static class ManagementNames
     };
 
     /// <summary>The NTFY status's name, e.g. <c>as-active</c>, <c>alternate-asp-active</c>.</summary>
-    public static string Of(NotifyStatus status) => status switch
+    public static string Of(NtfyStatus status) => status switch
     {
-        NotifyStatus.None => "none",
-        NotifyStatus.AsInactive => "as-inactive",
-        NotifyStatus.AsActive => "as-active",
-        NotifyStatus.AsPending => "as-pending",
-        NotifyStatus.InsufficientAspResources => "insufficient-asp-resources",
-        NotifyStatus.AlternateAspActive => "alternate-asp-active",
-        NotifyStatus.AspFailure => "asp-failure",
+        NtfyStatus.None => "none",
+        NtfyStatus.AsInactive => "as-inactive",
+        NtfyStatus.AsActive => "as-active",
+        NtfyStatus.AsPending => "as-pending",
+        NtfyStatus.InsufficientAspResources => "insufficient-asp-resources",
+        NtfyStatus.AlternateAspActive => "alternate-asp-active",
+        NtfyStatus.AspFailure => "asp-failure",
         _ => Hex((uint)status),
     };
 
@@ -110,21 +110,21 @@ public static class ManagementNames
     };
 
     /// <summary>The registration status's name, e.g. <c>success</c>, <c>permission-denied</c>.</summary>
-    public static string Of(RegistrationStatus status) => status switch
+    public static string Of(KeyRegistrationStatus status) => status switch
     {
-        RegistrationStatus.Success => "success",
-        RegistrationStatus.Unknown => "unknown",
-        RegistrationStatus.InvalidDpc => "invalid-dpc",
-        RegistrationStatus.InvalidNetworkAppearance => "invalid-network-appearance",
-        RegistrationStatus.InvalidRoutingKey => "invalid-routing-key",
-        RegistrationStatus.PermissionDenied => "permission-denied",
-        RegistrationStatus.CannotSupportUniqueRouting => "cannot-support-unique-routing",
-        RegistrationStatus.RoutingKeyNotProvisioned => "routing-key-not-provisioned",
-        RegistrationStatus.InsufficientResources => "insufficient-resources",
-        RegistrationStatus.UnsupportedRoutingKeyParameter => "unsupported-routing-key-parameter",
-        RegistrationStatus.UnsupportedTrafficMode => "unsupported-traffic-mode",
-        RegistrationStatus.RoutingKeyChangeRefused => "routing-key-change-refused",
-        RegistrationStatus.RoutingKeyAlreadyRegistered => "routing-key-already-registered",
+        KeyRegistrationStatus.Success => "success",
+        KeyRegistrationStatus.Unknown => "unknown",
+        KeyRegistrationStatus.InvalidDpc => "invalid-dpc",
+        KeyRegistrationStatus.InvalidNetworkAppearance => "invalid-network-appearance",
+        KeyRegistrationStatus.InvalidRoutingKey => "invalid-routing-key",
+        KeyRegistrationStatus.PermissionDenied => "permission-denied",
+        KeyRegistrationStatus.CannotSupportUniqueRouting => "cannot-support-unique-routing",
+        KeyRegistrationStatus.RoutingKeyNotProvisioned => "routing-key-not-provisioned",
+        KeyRegistrationStatus.InsufficientResources => "insufficient-resources",
+        KeyRegistrationStatus.UnsupportedRoutingKeyParameter => "unsupported-routing-key-parameter",
+        KeyRegistrationStatus.UnsupportedTrafficMode => "unsupported-traffic-mode",
+        KeyRegistrationStatus.RoutingKeyChangeRefused => "routing-key-change-refused",
+        KeyRegistrationStatus.RoutingKeyAlreadyRegistered => "routing-key-already-registered",
         _ => Hex((uint)status),
     };
 

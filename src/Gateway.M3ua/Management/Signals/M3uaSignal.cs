@@ -28,7 +28,7 @@ public readonly struct M3uaSignal
     public uint? NetworkAppearance { get; init; }
 
     /// <summary>NTFY: the Status parameter.</summary>
-    public NotifyStatus Status { get; init; }
+    public NtfyStatus Status { get; init; }
 
     /// <summary>ERR: the Error Code.</summary>
     public ManagementErrorCode ErrorCode { get; init; }
@@ -37,7 +37,7 @@ public readonly struct M3uaSignal
     public ReadOnlyMemory<byte> HeartbeatData { get; init; }
 
     /// <summary>SSNM (and ERR): the Affected Point Code entries, each with its mask.</summary>
-    public ReadOnlyMemory<AffectedPointCode> AffectedPointCodes { get; init; }
+    public ReadOnlyMemory<PointCodeRange> AffectedPointCodes { get; init; }
 
     /// <summary>SCON: the Concerned Destination (the node whose traffic meets the congestion); null when absent.</summary>
     public int? ConcernedDestination { get; init; }
@@ -77,21 +77,21 @@ public readonly struct M3uaSignal
         new() { Type = type, TrafficMode = mode, RoutingContexts = routingContexts };
 
     /// <summary>NTFY with <paramref name="status"/> for <paramref name="routingContexts"/>.</summary>
-    public static M3uaSignal Notify(NotifyStatus status, ReadOnlyMemory<uint> routingContexts, uint? aspIdentifier = null) =>
+    public static M3uaSignal Notify(NtfyStatus status, ReadOnlyMemory<uint> routingContexts, uint? aspIdentifier = null) =>
         new() { Type = M3uaSignalType.Ntfy, Status = status, RoutingContexts = routingContexts, AspIdentifier = aspIdentifier };
 
     /// <summary>ERR with <paramref name="code"/>, naming the routing contexts or point codes concerned when there are any.</summary>
     public static M3uaSignal Error(
         ManagementErrorCode code,
         ReadOnlyMemory<uint> routingContexts = default,
-        ReadOnlyMemory<AffectedPointCode> affected = default,
+        ReadOnlyMemory<PointCodeRange> affected = default,
         uint? networkAppearance = null) =>
         new() { Type = M3uaSignalType.Err, ErrorCode = code, RoutingContexts = routingContexts, AffectedPointCodes = affected, NetworkAppearance = networkAppearance };
 
     /// <summary>An SSNM message (DUNA, DAVA, DAUD, DRST) about <paramref name="affected"/>.</summary>
     public static M3uaSignal Destinations(
         M3uaSignalType type,
-        ReadOnlyMemory<AffectedPointCode> affected,
+        ReadOnlyMemory<PointCodeRange> affected,
         ReadOnlyMemory<uint> routingContexts = default,
         uint? networkAppearance = null) =>
         new() { Type = type, AffectedPointCodes = affected, RoutingContexts = routingContexts, NetworkAppearance = networkAppearance };

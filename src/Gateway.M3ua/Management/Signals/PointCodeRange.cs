@@ -7,7 +7,7 @@ namespace Gateway.M3ua;
 /// </summary>
 /// <param name="PointCode">The point code, right-aligned (ITU: 14 bits; ANSI: 24).</param>
 /// <param name="Mask">How many low-order bits are wildcards, 0–24.</param>
-public readonly record struct AffectedPointCode(int PointCode, byte Mask = 0)
+public readonly record struct PointCodeRange(int PointCode, byte Mask = 0)
 {
     /// <summary>The parameter's 32-bit wire value: mask in the top octet, point code in the 24 bits below.</summary>
     public uint WireValue => ((uint)Mask << 24) | ((uint)PointCode & 0x00FF_FFFF);
@@ -22,7 +22,7 @@ public readonly record struct AffectedPointCode(int PointCode, byte Mask = 0)
     }
 
     /// <summary>The entry a 32-bit wire value carries.</summary>
-    public static AffectedPointCode FromWireValue(uint value) => new((int)(value & 0x00FF_FFFF), (byte)(value >> 24));
+    public static PointCodeRange FromWireValue(uint value) => new((int)(value & 0x00FF_FFFF), (byte)(value >> 24));
 
     /// <inheritdoc/>
     public override string ToString() => Mask == 0 ? PointCode.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{PointCode}/{Mask}";

@@ -4,7 +4,7 @@ namespace Gateway.M3ua;
 /// The Status parameter of NTFY (RFC 4666 §3.8.2): Status Type in the high 16 bits, Status Information in the low 16,
 /// so each value is the parameter's 32-bit wire value. Type 1 is an AS state change, type 2 "Other".
 /// </summary>
-public enum NotifyStatus : uint
+public enum NtfyStatus : uint
 {
     /// <summary>No Status parameter.</summary>
     None = 0,

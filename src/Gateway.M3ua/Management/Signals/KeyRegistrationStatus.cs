@@ -1,7 +1,7 @@
 namespace Gateway.M3ua;
 
 /// <summary>The Registration Status of a REG RSP result (RFC 4666 §3.6.2); the values are the wire's.</summary>
-public enum RegistrationStatus : uint
+public enum KeyRegistrationStatus : uint
 {
     /// <summary>Successfully Registered.</summary>
     Success = 0,
