@@ -67,7 +67,7 @@ public sealed partial class M3uaManagement
         }
 
         bool audit = false;
-        foreach (Destination destination in _destinations)
+        foreach (TrackedDestination destination in _destinations)
         {
             ReconcileDestination(destination);
             audit |= destination.NeedsAudit;
@@ -83,7 +83,7 @@ public sealed partial class M3uaManagement
             _heartbeatTimer.Stop();
         }
 
-        // DAUD goes from an ASP that is active toward its peer (RFC 4666 §4.5.3); an IPSP server in single exchange
+        // DAUD goes from an ASP toward its SGP (RFC 4666 §3.4.3), here only while our ASP serves; an IPSP server in single exchange
         // plays the SGP's part and audits nobody.
         audit &= Options.Timers.AuditInterval > TimeSpan.Zero && Options.ActivatesLocally && _local.State == AspState.Active;
         if (audit && !_auditTimer.IsArmed)
@@ -102,7 +102,7 @@ public sealed partial class M3uaManagement
         && (!Options.ActivatesLocally || (_local.State == AspState.Active && !server.Displaced))
         && (!Options.AcceptsPeer || server.PeerActive);
 
-    private void ReconcileDestination(Destination destination)
+    private void ReconcileDestination(TrackedDestination destination)
     {
         ApplicationServer? carrier = null;
         foreach (ApplicationServer server in _servers)
@@ -132,9 +132,8 @@ public sealed partial class M3uaManagement
     }
 
     /// <summary>An AS changed state: report it, and as an IPSP server in single exchange tell the peer, as an SGP would.</summary>
-    internal void OnAsTransition(ApplicationServer server, AsState source)
+    internal void OnAsTransition(ApplicationServer server)
     {
-        _ = source;
         Report(new M3uaManagementEvent(M3uaManagementEventKind.AsStateChanged, routingContext: server.RoutingContext, asState: server.State));
         NtfyStatus status = server.State switch
         {

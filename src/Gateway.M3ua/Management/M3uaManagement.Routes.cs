@@ -12,7 +12,7 @@ public sealed partial class M3uaManagement
 
         bool named = !signal.RoutingContexts.IsEmpty;
         ReadOnlySpan<PointCodeRange> affected = signal.AffectedPointCodes.Span;
-        foreach (Destination destination in _destinations)
+        foreach (TrackedDestination destination in _destinations)
         {
             if (Covers(affected, destination.PointCode) && (!named || InSelection(destination.RoutingContext)))
             {
@@ -78,7 +78,7 @@ public sealed partial class M3uaManagement
         return false;
     }
 
-    private void Apply(in M3uaSignal signal, Destination destination)
+    private void Apply(in M3uaSignal signal, TrackedDestination destination)
     {
         switch (signal.Type)
         {
@@ -113,7 +113,7 @@ public sealed partial class M3uaManagement
     /// ITU SCON has no level and counts as level 1; the level falls back to 0 when no SCON renews it for
     /// <see cref="ManagementTimerSettings.CongestionAbatement"/>.
     /// </summary>
-    private void Congest(Destination destination, byte? level)
+    private void Congest(TrackedDestination destination, byte? level)
     {
         byte congestion = Math.Min(level ?? (byte)1, (byte)3);
         destination.CongestionLevel = congestion;
@@ -130,7 +130,7 @@ public sealed partial class M3uaManagement
         Report(new M3uaManagementEvent(M3uaManagementEventKind.RouteCongested, pointCode: destination.PointCode, congestionLevel: congestion));
     }
 
-    private void CongestionAbated(Destination destination)
+    private void CongestionAbated(TrackedDestination destination)
     {
         destination.CongestionLevel = 0;
         Report(new M3uaManagementEvent(M3uaManagementEventKind.RouteCongested, pointCode: destination.PointCode, congestionLevel: 0));
@@ -193,7 +193,7 @@ public sealed partial class M3uaManagement
     {
         var groups = new Dictionary<uint, List<PointCodeRange>>();
         List<PointCodeRange>? anyAs = null;
-        foreach (Destination destination in _destinations)
+        foreach (TrackedDestination destination in _destinations)
         {
             if (!destination.NeedsAudit)
             {

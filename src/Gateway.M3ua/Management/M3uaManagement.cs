@@ -24,7 +24,7 @@ public sealed partial class M3uaManagement : IDisposable
     private readonly LocalAsp _local;
     private readonly PeerAsp _peer;
     private readonly ApplicationServer[] _servers;
-    private readonly Destination[] _destinations;
+    private readonly TrackedDestination[] _destinations;
     private readonly RoutingKeyRequest[] _keys;
     private readonly bool[] _selection;
     private readonly ManagementTimerSlot _heartbeatTimer;
@@ -79,10 +79,10 @@ public sealed partial class M3uaManagement : IDisposable
 
         _servers = [.. servers];
         _selection = new bool[_servers.Length];
-        _destinations = new Destination[options.Destinations.Count];
+        _destinations = new TrackedDestination[options.Destinations.Count];
         for (int i = 0; i < _destinations.Length; i++)
         {
-            _destinations[i] = new Destination(this, options.Destinations[i]);
+            _destinations[i] = new TrackedDestination(this, options.Destinations[i]);
         }
 
         _heartbeatTimer = new ManagementTimerSlot(this, ManagementTimer.Heartbeat);
@@ -192,7 +192,7 @@ public sealed partial class M3uaManagement : IDisposable
             _local.AckTimer.Dispose();
             _heartbeatTimer.Dispose();
             _auditTimer.Dispose();
-            foreach (Destination destination in _destinations)
+            foreach (TrackedDestination destination in _destinations)
             {
                 destination.CongestionTimer.Dispose();
             }
@@ -297,7 +297,7 @@ public sealed partial class M3uaManagement : IDisposable
     {
         lock (_gate)
         {
-            foreach (Destination destination in _destinations)
+            foreach (TrackedDestination destination in _destinations)
             {
                 if (destination.PointCode == pointCode)
                 {
@@ -423,7 +423,7 @@ public sealed partial class M3uaManagement : IDisposable
     /// <summary>What one association learnt does not carry over to the next: SSNM states, heartbeat bookkeeping.</summary>
     private void ResetAssociationState()
     {
-        foreach (Destination destination in _destinations)
+        foreach (TrackedDestination destination in _destinations)
         {
             destination.Reset();
         }

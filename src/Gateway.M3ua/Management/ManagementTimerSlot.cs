@@ -13,7 +13,7 @@ internal sealed class ManagementTimerSlot
     private ITimer? _timer;
     private long _dueTimestamp;
 
-    public ManagementTimerSlot(M3uaManagement owner, ManagementTimer kind, Destination? destination = null)
+    public ManagementTimerSlot(M3uaManagement owner, ManagementTimer kind, TrackedDestination? destination = null)
     {
         _owner = owner;
         Kind = kind;
@@ -24,7 +24,7 @@ internal sealed class ManagementTimerSlot
     public ManagementTimer Kind { get; }
 
     /// <summary>For <see cref="ManagementTimer.Congestion"/>: the destination whose congestion ends.</summary>
-    public Destination? Destination { get; }
+    public TrackedDestination? Destination { get; }
 
     /// <summary>Whether the slot is running. Under the owner's lock.</summary>
     public bool IsArmed { get; private set; }

@@ -49,7 +49,7 @@ internal static class AsMachine
             .Ignore(AsTrigger.Up)
             .Ignore(AsTrigger.NotifyPending);
 
-        builder.OnTransitioned(static (server, transition) => server.Owner.OnAsTransition(server, transition.Source));
+        builder.OnTransitioned(static (server, _) => server.Owner.OnAsTransition(server));
         Machine = builder.Build();
     }
 

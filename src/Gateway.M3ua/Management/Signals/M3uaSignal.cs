@@ -97,5 +97,5 @@ public readonly struct M3uaSignal
         new() { Type = type, AffectedPointCodes = affected, RoutingContexts = routingContexts, NetworkAppearance = networkAppearance };
 
     /// <inheritdoc/>
-    public override string ToString() => Type.ToString();
+    public override string ToString() => ManagementNames.Of(Type);
 }

@@ -1,9 +1,9 @@
 namespace Gateway.M3ua;
 
 /// <summary>One tracked destination of an association: what SSNM said about it, and what was last reported. Under the owner's lock.</summary>
-internal sealed class Destination
+internal sealed class TrackedDestination
 {
-    public Destination(M3uaManagement owner, DestinationOptions options)
+    public TrackedDestination(M3uaManagement owner, DestinationOptions options)
     {
         PointCode = options.PointCode;
         RoutingContext = options.RoutingContext;
