@@ -229,4 +229,17 @@ public sealed class RouteTests
         Assert.Equal(entry, PointCodeRange.FromWireValue(0x0200_3FFF));
         Assert.Equal("16383/2", entry.ToString());
     }
+    [Theory]
+    [InlineData(M3uaSignalType.Drst, M3uaManagementEventKind.RouteRestricted)]
+    [InlineData(M3uaSignalType.Scon, M3uaManagementEventKind.RouteCongested)]
+    [InlineData(M3uaSignalType.Dupu, M3uaManagementEventKind.UserPartUnavailable)]
+    public void Every_ssnm_message_honours_the_mask(M3uaSignalType type, M3uaManagementEventKind kind)
+    {
+        var rig = new Rig(Options.Asp() with { Destinations = [new(Options.Stp), new(Options.Switch), new(0x0810)] });
+        rig.BringUp();
+        rig.Receive(Ssnm(type, 0x0800, mask: 2) with { User = 5, Cause = UnavailabilityCause.UnequippedRemoteUser }); // 0x0800–0x0803
+        var concerned = rig.TakeEvents().Where(e => e.Kind == kind).Select(e => e.PointCode).Order();
+        Assert.Equal([Options.Stp, Options.Switch], concerned);
+        Assert.Empty(rig.TakeSent());
+    }
 }

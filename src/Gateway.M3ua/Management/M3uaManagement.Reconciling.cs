@@ -83,8 +83,8 @@ public sealed partial class M3uaManagement
             _heartbeatTimer.Stop();
         }
 
-        // DAUD goes from an ASP toward its SGP (RFC 4666 §3.4.3), here only while our ASP serves; an IPSP server in single exchange
-        // plays the SGP's part and audits nobody.
+        // DAUD goes from an ASP toward its SGP (RFC 4666 §3.4.3), here only while our ASP serves; an IPSP server in
+        // single exchange plays the SGP's part and audits nobody.
         audit &= Options.Timers.AuditInterval > TimeSpan.Zero && Options.ActivatesLocally && _local.State == AspState.Active;
         if (audit && !_auditTimer.IsArmed)
         {
