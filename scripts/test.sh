@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 
 # Debian packages the tests drive for real: SIPp for the SIP end-to-end tests, tshark (Wireshark) as the
 # independent decoder of what the ISUP codec encodes.
-test_packages=(sip-tester tshark)
+# gcc and linux-libc-dev let the SCTP struct layout test measure linux/sctp.h itself rather than trust its table.
+test_packages=(sip-tester tshark gcc linux-libc-dev)
 scripts/install-packages.sh "${test_packages[@]}"
 
 results=artifacts/test-results

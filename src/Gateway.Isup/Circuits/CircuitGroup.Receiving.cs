@@ -307,7 +307,8 @@ internal sealed partial class CircuitGroup
         var cause = new IsupCause(IsupCauses.MessageTypeNotImplemented, _causeLocation, (byte)signal.Type);
         CircuitState? state = circuit?.State;
         IsupMaintenanceAction action = IsupMaintenanceAction.Discard;
-        if (release && circuit is not null && circuit.FireUnrecognisedRelease(in cause))
+        // An unrecognised message on an idle circuit has no call to release: it is only reported (or notified).
+        if (release && circuit is not null && circuit.State != CircuitState.Idle && circuit.FireUnrecognisedRelease(in cause))
         {
             action = IsupMaintenanceAction.Release;
         }
@@ -338,6 +339,9 @@ internal sealed partial class CircuitGroup
         CircuitState state = circuit.State;
         switch (signal.ParameterCompatibility)
         {
+            case ParameterCompatibilityAction.ReleaseCall when signal.Type == IsupMessageType.IAM && (circuit.Blocking & CircuitBlocking.Local) != 0:
+                // The peer must not seize a circuit we blocked: the IAM is dropped and our blocking repeated as for any IAM.
+                return true;
             case ParameterCompatibilityAction.ReleaseCall:
             {
                 var cause = new IsupCause(IsupCauses.ParameterNotImplemented, _causeLocation, signal.UnrecognisedParameter);

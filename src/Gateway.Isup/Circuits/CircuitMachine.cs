@@ -98,6 +98,8 @@ internal static class CircuitMachine
             .Ignore(CircuitTrigger.HardwareBlocked)
             .Ignore(CircuitTrigger.UcicReceived)
             .Permit(CircuitTrigger.Unexpected, CircuitState.ResetSent)
+            // An IAM whose unrecognised parameter says "release call" (Q.764 §2.9.5.3): it seized the circuit, so REL 99.
+            .Permit(CircuitTrigger.UnrecognisedRelease, CircuitState.AwaitingRlc)
             .Permit(CircuitTrigger.RouteUnavailable, CircuitState.Unavailable);
 
         builder.Configure(CircuitState.Busy)

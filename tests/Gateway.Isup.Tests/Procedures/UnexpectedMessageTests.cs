@@ -175,6 +175,21 @@ public sealed class UnexpectedMessageTests
     }
 
     [Fact]
+    public void An_IAM_whose_unrecognised_parameter_says_release_is_released_with_cause_99_and_the_circuit_awaits_RLC()
+    {
+        using var harness = new ExchangeHarness();
+        harness.BringUp();
+
+        harness.Receive(new IsupSignal { Type = IsupMessageType.IAM, Cic = 5, ParameterCompatibility = ParameterCompatibilityAction.ReleaseCall, UnrecognisedParameter = 0xF3 });
+        Assert.Equal(["REL cic=5 cause=99/0xF3"], harness.Signals.TakeText());
+        Assert.Empty(harness.Calls.Take());
+        Assert.Equal(CircuitState.AwaitingRlc, harness.Status(5).State);
+
+        harness.Receive(IsupSignal.Of(IsupMessageType.RLC, 5));
+        Assert.Equal(CircuitState.Idle, harness.Status(5).State);
+    }
+
+    [Fact]
     public void A_message_from_a_point_code_without_circuits_is_reported_and_dropped()
     {
         using var harness = new ExchangeHarness();
