@@ -9,7 +9,7 @@ namespace Gateway.Testing;
 /// becomes one frame of a pcap file, and tshark reports per frame the fields asked for, its expert findings and whether
 /// it found the frame malformed.
 /// </summary>
-public static class Tshark
+public static partial class Tshark
 {
     /// <summary>Expert severity "warning" as tshark prints it numerically (PI_WARN).</summary>
     public const int Warning = 0x00600000;

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Gateway.Decoding;
 using Gateway.Isup;
+using Gateway.M3ua;
 using Gateway.Sip;
 
 namespace Gateway.Cli;
@@ -13,19 +14,24 @@ namespace Gateway.Cli;
 public sealed class DecodeCommand : CliCommand
 {
     public override string Name => "decode";
-    public override string Usage => "--sip FILE | --isup HEX | --isup-body HEX";
-    public override string Summary => "decode a SIP message (file, - for standard input) or an ISUP message (hex from the CIC, or an application/ISUP body) and print it as JSON";
-    public override IReadOnlyCollection<string> ValueOptions => ["sip", "isup", "isup-body"];
+    public override string Usage => "--sip FILE | --isup HEX | --isup-body HEX | --m3ua HEX";
+    public override string Summary => "decode a SIP message (file, - for standard input), an ISUP message (hex from the CIC, or an application/ISUP body) or an M3UA message (hex from the common header) and print it as JSON";
+    public override IReadOnlyCollection<string> ValueOptions => ["sip", "isup", "isup-body", "m3ua"];
 
     public override async Task<int> RunAsync(CliArguments arguments, TextWriter output, TextWriter error)
     {
         string? file = arguments.Option("sip");
         string? isup = arguments.Option("isup");
         string? body = arguments.Option("isup-body");
-        if ((file is null ? 0 : 1) + (isup is null ? 0 : 1) + (body is null ? 0 : 1) != 1)
+        string? m3ua = arguments.Option("m3ua");
+        if ((file is null ? 0 : 1) + (isup is null ? 0 : 1) + (body is null ? 0 : 1) + (m3ua is null ? 0 : 1) != 1)
         {
-            error.WriteLine($"{CommandLine.ProgramName} decode: say what to decode, one of: --sip FILE, --isup HEX, --isup-body HEX");
+            error.WriteLine($"{CommandLine.ProgramName} decode: say what to decode, one of: --sip FILE, --isup HEX, --isup-body HEX, --m3ua HEX");
             return ExitCodes.Usage;
+        }
+        if (m3ua is not null)
+        {
+            return DecodeM3ua(m3ua, output, error);
         }
         if (file is null)
         {
@@ -74,19 +80,8 @@ public sealed class DecodeCommand : CliCommand
     private static int DecodeIsup(string hex, IsupBodyForm form, TextWriter output, TextWriter error)
     {
         string option = form == IsupBodyForm.Mtp3UserData ? "--isup" : "--isup-body";
-        var digits = new System.Text.StringBuilder(hex.Length);
-        foreach (char c in hex)
+        if (!TryParseHex(hex, option, error, out byte[] bytes))
         {
-            if (c is not (' ' or ':' or '\t' or '\n' or '\r')) digits.Append(c);
-        }
-        byte[] bytes;
-        try
-        {
-            bytes = Convert.FromHexString(digits.ToString());
-        }
-        catch (FormatException)
-        {
-            error.WriteLine($"{option}: not hexadecimal octets");
             return ExitCodes.Failure;
         }
 
@@ -103,6 +98,62 @@ public sealed class DecodeCommand : CliCommand
         }
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// M3UA as hex from the common header (a Wireshark "copy as hex" of the SCTP DATA chunk's payload). For DATA
+    /// carrying ISUP, the ISUP message is decoded too; an M3UA defect, or an ISUP one inside a DATA, is one line and
+    /// exit 1, the M3UA one with the Error Code the gateway would answer in ERR.
+    /// </summary>
+    private static int DecodeM3ua(string hex, TextWriter output, TextWriter error)
+    {
+        const string option = "--m3ua";
+        if (!TryParseHex(hex, option, error, out byte[] bytes))
+        {
+            return ExitCodes.Failure;
+        }
+
+        if (M3uaMessage.TryDecode(bytes, out var message, out int offset, out var parameter) is var failure && failure != M3uaError.None)
+        {
+            error.WriteLine($"{option}: {new M3uaFormatException(failure, offset, parameter).Message}");
+            return ExitCodes.Failure;
+        }
+
+        IsupMessage? isup = M3uaMessageJson.DecodeIsup(message!, out string? isupError);
+        if (isupError is not null)
+        {
+            error.WriteLine($"{option}: DATA's ISUP user data (from its CIC): {isupError}");
+            return ExitCodes.Failure;
+        }
+
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            M3uaMessageJson.Write(json, message!, isup);
+        }
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Hex copied from a trace: blanks and colons between octets are allowed.</summary>
+    private static bool TryParseHex(string hex, string option, TextWriter error, out byte[] bytes)
+    {
+        var digits = new System.Text.StringBuilder(hex.Length);
+        foreach (char c in hex)
+        {
+            if (c is not (' ' or ':' or '\t' or '\n' or '\r')) digits.Append(c);
+        }
+        try
+        {
+            bytes = Convert.FromHexString(digits.ToString());
+            return true;
+        }
+        catch (FormatException)
+        {
+            error.WriteLine($"{option}: not hexadecimal octets");
+            bytes = [];
+            return false;
+        }
     }
 
     private static async Task<byte[]> ReadStandardInput()

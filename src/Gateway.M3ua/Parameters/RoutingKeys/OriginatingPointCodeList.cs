@@ -1,0 +1,80 @@
+using System.Buffers.Binary;
+
+namespace Gateway.M3ua;
+
+/// <summary>Originating Point Code List (RFC 4666 §3.6.1, tag 0x020E), inside a Routing Key: the OPCs whose traffic to the key's destination the key selects.</summary>
+public readonly struct OriginatingPointCodeList : IM3uaParameter<OriginatingPointCodeList>, IEquatable<OriginatingPointCodeList>
+{
+    private readonly M3uaPointCode[]? _pointCodes;
+
+    /// <summary>Creates the parameter, copying the entries.</summary>
+    /// <exception cref="ArgumentException"><paramref name="pointCodes"/> is empty: the list holds at least one.</exception>
+    public OriginatingPointCodeList(params ReadOnlySpan<M3uaPointCode> pointCodes)
+    {
+        if (pointCodes.IsEmpty)
+        {
+            throw new ArgumentException("The list holds at least one point code.", nameof(pointCodes));
+        }
+
+        _pointCodes = pointCodes.ToArray();
+    }
+
+    private OriginatingPointCodeList(M3uaPointCode[] pointCodes, bool owned)
+    {
+        _ = owned;
+        _pointCodes = pointCodes;
+    }
+
+    /// <inheritdoc/>
+    public static M3uaParameterTag Tag => M3uaParameterTag.OriginatingPointCodeList;
+
+    /// <summary>The entries, in wire order.</summary>
+    public IReadOnlyList<M3uaPointCode> PointCodes => _pointCodes ?? [];
+
+    /// <inheritdoc/>
+    public int EncodedLength => (_pointCodes?.Length ?? 0) * 4;
+
+    /// <inheritdoc/>
+    public static bool TryParse(ReadOnlySpan<byte> value, out OriginatingPointCodeList parameter)
+    {
+        if (value.Length < 4 || (value.Length & 3) != 0)
+        {
+            parameter = default;
+            return false;
+        }
+
+        var list = new M3uaWordList(value);
+        var entries = new M3uaPointCode[list.Count];
+        for (int i = 0; i < entries.Length; i++)
+        {
+            entries[i] = list.PointCodeAt(i);
+        }
+
+        parameter = new OriginatingPointCodeList(entries, owned: true);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public int Write(Span<byte> destination)
+    {
+        M3uaPointCode[] entries = _pointCodes ?? [];
+        for (int i = 0; i < entries.Length; i++)
+        {
+            BinaryPrimitives.WriteUInt32BigEndian(destination[(i * 4)..], entries[i].ToWord());
+        }
+
+        return entries.Length * 4;
+    }
+
+    /// <inheritdoc/>
+    public bool Equals(OriginatingPointCodeList other) => ((ReadOnlySpan<M3uaPointCode>)_pointCodes).SequenceEqual(other._pointCodes);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is OriginatingPointCodeList other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => _pointCodes is { Length: > 0 } p ? HashCode.Combine(p.Length, p[0]) : 0;
+
+    /// <summary>The entries, comma-separated.</summary>
+    public override string ToString() => string.Join(",", PointCodes);
+}
