@@ -2,7 +2,7 @@
 # usage: with-osmo-stp.sh [-c CONFIG] [-w WAIT_S] [-l LOG] -- COMMAND [ARG...]
 #
 # Inside the lab: starts osmo-stp (Osmocom's signalling transfer point, an M3UA peer we did not write) with CONFIG
-# (default: osmo-stp.cfg beside this script: dynamic ASPs on 127.0.0.1:2905), waits until it really listens, runs
+# (default: osmo-stp.cfg beside this script: two ASPs on 127.0.0.1:2905), waits until it really listens, runs
 # COMMAND, stops osmo-stp, and exits with COMMAND's status. For M3UA tests, e.g.
 #   scripts/sctp-lab/run-in-uml.sh -- scripts/sctp-lab/with-osmo-stp.sh -- dotnet test ... --filter Category=Stp
 #
@@ -10,7 +10,7 @@
 # (no SCTP in the kernel, port taken), so a live process proves nothing. It exits 1, with the end of osmo-stp's log,
 # when osmo-stp dies or has not bound within WAIT_S seconds (default 20). Its log goes to LOG (default
 # $SCTP_LAB_OSMO_STP_LOG, else /tmp/osmo-stp.log); COMMAND sees OSMO_STP_PID, OSMO_STP_PORT and OSMO_STP_LOG.
-# osmo-stp ignores every DATA chunk whose payload protocol identifier is not 3 (M3UA): a client must set it.
+# osmo-stp silently drops DATA whose payload protocol identifier is not 3 (M3UA) or that travels on stream 0.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
