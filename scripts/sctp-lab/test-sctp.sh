@@ -52,7 +52,10 @@ if [ ! -d "$project" ]; then
 fi
 
 lab_status=0
-scripts/sctp-lab/run-in-uml.sh -C "$root" -t "${SCTP_LAB_TIMEOUT:-900}" -m "${SCTP_LAB_MEM:-2G}" -- \
+# M3UA_TEST_REQUIRE_SCTP=1 tells the transport tests that SCTP must be there: without it they would assert the
+# "no SCTP in this kernel" error and pass (check-sctp.sh has already made sure it is there; this says it twice).
+scripts/sctp-lab/run-in-uml.sh -C "$root" -t "${SCTP_LAB_TIMEOUT:-900}" -m "${SCTP_LAB_MEM:-2G}" \
+  -e M3UA_TEST_REQUIRE_SCTP=1 -- \
   scripts/sctp-lab/check-sctp.sh -- \
   dotnet test "$project" -c Release --no-build -nologo --filter "$filter" \
     --logger trx --logger "console;verbosity=normal" --results-directory "$results" || lab_status=$?
