@@ -62,12 +62,17 @@ printf '%s\n' "$dir" > "$ctl/workdir"
 [ "${SCTP_LAB_WITHOUT_SCTP:-}" != 1 ] || touch "$ctl/without-sctp"
 {
   echo '# written by run-in-uml.sh; run by guest-init.sh inside UML'
+  # HOME is a fresh tmpfs at every boot, so each dotnet run is its first: skip what that would check and print.
   echo 'export SCTP_LAB=1 HOME=/tmp/home DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1'
+  echo 'export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 DOTNET_SKIP_WORKLOAD_INTEGRITY_CHECK=1'
   # The host's NuGet folder is where the build's packages are; inside, HOME is a fresh tmpfs.
   printf 'export NUGET_PACKAGES=%q\n' "${NUGET_PACKAGES:-$HOME/.nuget/packages}"
   for name in PATH CI DOTNET_ROOT TERM $(compgen -e | grep '^SCTP_LAB_' || true); do
     [ -n "${!name+set}" ] && printf 'export %s=%q\n' "$name" "${!name}"
   done
+  # Inside, the command always writes to a terminal (the console). When we write to a file or a pipe, say the
+  # terminal is dumb, so that colours and cursor codes stay out of logs as they would on the host.
+  [ -t 1 ] || echo 'export TERM=dumb'
   for assignment in "${extra_env[@]}"; do
     printf 'export %s=%q\n' "${assignment%%=*}" "${assignment#*=}"
   done
