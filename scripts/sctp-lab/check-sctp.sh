@@ -6,9 +6,12 @@
 # a missing SCTP must fail the run instead of letting the SCTP tests take their "no SCTP in this kernel" path and
 # pass without having touched SCTP. It uses lksctp-tools: sctp_test sends 1-, 1453- and 32768-byte messages (the
 # large ones fragmented and reassembled) over an association on 127.0.0.1 and the receiver must count every one.
+#
+# Exit status: 3 when SCTP is missing or does not work (so that a caller can tell that from a failing COMMAND),
+# otherwise COMMAND's.
 set -euo pipefail
 
-fail() { echo "check-sctp: FAILED: $*" >&2; exit 1; }
+fail() { echo "check-sctp: FAILED: $*" >&2; exit 3; }
 for tool in checksctp sctp_test; do
   command -v "$tool" >/dev/null || fail "$tool is missing (apt-get install lksctp-tools)"
 done

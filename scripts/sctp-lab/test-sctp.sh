@@ -45,7 +45,7 @@ dotnet build Gateway.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 if [ ! -d "$project" ]; then
   # Nothing to test yet: still prove the lab itself, so that the day the project lands it meets a working lab.
   scripts/sctp-lab/run-in-uml.sh -C "$root" -t 300 -m "${SCTP_LAB_MEM:-2G}" -- scripts/sctp-lab/check-sctp.sh ||
-    fail "the lab's own SCTP check failed inside UML (status $?)"
+    fail "the lab's own SCTP check failed inside UML (status $?: 3 is no working SCTP, 125 no result from UML)"
   echo "test-sctp: $project does not exist yet: only the lab's own SCTP check ran (nothing counted)"
   rm -f "$verdict"
   exit 0
@@ -76,8 +76,9 @@ echo "test-sctp: inside UML: $passed passed, $failed failed, $skipped skipped" \
 case $lab_status in
   0) ;;
   125) fail "UML gave no result (timed out after ${SCTP_LAB_TIMEOUT:-900} s, or crashed)" ;;
+  3) fail "no working SCTP inside UML (check-sctp.sh failed: see its message above)" ;;
   *) [ "$failed" -gt 0 ] && fail "$failed SCTP test(s) failed inside UML"
-     fail "the run inside UML failed with status $lab_status (no SCTP, or the test run itself broke)" ;;
+     fail "the test run inside UML failed with status $lab_status without a failing test" ;;
 esac
 # A filter that matches nothing makes `dotnet test` succeed having run nothing: that proves nothing.
 [ "$passed" -gt 0 ] || fail "no test matching '$filter' passed in $project: nothing was proven over SCTP"
