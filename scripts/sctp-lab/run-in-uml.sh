@@ -48,6 +48,13 @@ fi
 # One private folder per run carries the command in and its exit status out; the guest mounts it read-write at
 # /run/sctp-lab. UML's own run files (uml_dir) go there too, so nothing is left behind in the caller's folders.
 ctl=$(mktemp -d "${TMPDIR:-/tmp}/sctp-lab.XXXXXX")
+# Both paths go on the kernel's command line, which is split at spaces.
+for path in "$lab" "$ctl"; do
+  case $path in *[[:space:]]*)
+    echo "run-in-uml: this path may not contain spaces (it goes on UML's command line): $path" >&2
+    rmdir "$ctl"; exit 2 ;;
+  esac
+done
 uml_pid=
 cleanup() {
   [ -z "$uml_pid" ] || kill -TERM "$uml_pid" 2>/dev/null || true
