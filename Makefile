@@ -1,5 +1,5 @@
 # Set-up on a fresh machine is two commands: `make demo` and `make test` (see README.md).
-.PHONY: all build demo test bench clean
+.PHONY: all build demo test test-sctp bench clean
 
 all: build
 
@@ -11,6 +11,10 @@ demo:
 
 test:
 	scripts/test.sh
+
+# The SCTP tests against a real kernel SCTP, inside user-mode-linux (docs/testing-sctp.md).
+test-sctp:
+	scripts/sctp-lab/test-sctp.sh
 
 bench:
 	dotnet run -c Release --project bench/Gateway.Benchmarks -- --filter '*'
