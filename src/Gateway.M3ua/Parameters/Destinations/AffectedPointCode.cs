@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-
 namespace Gateway.M3ua;
 
 /// <summary>Affected Point Code (RFC 4666 §3.4.1, tag 0x0012): the destinations an SSNM message (DUNA, DAVA, DAUD, SCON, DUPU, DRST) or an ERR is about, each possibly a masked range.</summary>
@@ -37,34 +35,12 @@ public readonly struct AffectedPointCode : IM3uaParameter<AffectedPointCode>, IE
     /// <inheritdoc/>
     public static bool TryParse(ReadOnlySpan<byte> value, out AffectedPointCode parameter)
     {
-        if (value.Length < 4 || (value.Length & 3) != 0)
-        {
-            parameter = default;
-            return false;
-        }
-
-        var list = new M3uaWordList(value);
-        var entries = new M3uaPointCode[list.Count];
-        for (int i = 0; i < entries.Length; i++)
-        {
-            entries[i] = list.PointCodeAt(i);
-        }
-
-        parameter = new AffectedPointCode(entries, owned: true);
-        return true;
+        parameter = PointCodeListFormat.TryParse(value, out M3uaPointCode[] entries) ? new AffectedPointCode(entries, owned: true) : default;
+        return entries.Length > 0;
     }
 
     /// <inheritdoc/>
-    public int Write(Span<byte> destination)
-    {
-        M3uaPointCode[] entries = _pointCodes ?? [];
-        for (int i = 0; i < entries.Length; i++)
-        {
-            BinaryPrimitives.WriteUInt32BigEndian(destination[(i * 4)..], entries[i].ToWord());
-        }
-
-        return entries.Length * 4;
-    }
+    public int Write(Span<byte> destination) => PointCodeListFormat.Write(destination, _pointCodes);
 
     /// <inheritdoc/>
     public bool Equals(AffectedPointCode other) => ((ReadOnlySpan<M3uaPointCode>)_pointCodes).SequenceEqual(other._pointCodes);

@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-
 namespace Gateway.M3ua;
 
 /// <summary>Originating Point Code List (RFC 4666 §3.6.1, tag 0x020E), inside a Routing Key: the OPCs whose traffic to the key's destination the key selects.</summary>
@@ -37,34 +35,12 @@ public readonly struct OriginatingPointCodeList : IM3uaParameter<OriginatingPoin
     /// <inheritdoc/>
     public static bool TryParse(ReadOnlySpan<byte> value, out OriginatingPointCodeList parameter)
     {
-        if (value.Length < 4 || (value.Length & 3) != 0)
-        {
-            parameter = default;
-            return false;
-        }
-
-        var list = new M3uaWordList(value);
-        var entries = new M3uaPointCode[list.Count];
-        for (int i = 0; i < entries.Length; i++)
-        {
-            entries[i] = list.PointCodeAt(i);
-        }
-
-        parameter = new OriginatingPointCodeList(entries, owned: true);
-        return true;
+        parameter = PointCodeListFormat.TryParse(value, out M3uaPointCode[] entries) ? new OriginatingPointCodeList(entries, owned: true) : default;
+        return entries.Length > 0;
     }
 
     /// <inheritdoc/>
-    public int Write(Span<byte> destination)
-    {
-        M3uaPointCode[] entries = _pointCodes ?? [];
-        for (int i = 0; i < entries.Length; i++)
-        {
-            BinaryPrimitives.WriteUInt32BigEndian(destination[(i * 4)..], entries[i].ToWord());
-        }
-
-        return entries.Length * 4;
-    }
+    public int Write(Span<byte> destination) => PointCodeListFormat.Write(destination, _pointCodes);
 
     /// <inheritdoc/>
     public bool Equals(OriginatingPointCodeList other) => ((ReadOnlySpan<M3uaPointCode>)_pointCodes).SequenceEqual(other._pointCodes);
