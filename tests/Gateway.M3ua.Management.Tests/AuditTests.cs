@@ -15,17 +15,17 @@ public sealed class AuditTests
         Assert.Empty(rig.TakeSent()); // all available: no audit
         Assert.Equal(0, rig.Time.ActiveTimers);
 
-        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Duna, new[] { new PointCodeRange(Options.Stp) }));
+        rig.Receive(M3uaSignal.Destinations(M3uaMessageType.Duna, new[] { new PointCodeRange(Options.Stp) }));
         rig.Advance(29.999);
         Assert.Empty(rig.TakeSent());
         rig.Advance(0.001);
         var daud = rig.TakeOnly();
-        Assert.Equal(M3uaSignalType.Daud, daud.Type);
+        Assert.Equal(M3uaMessageType.Daud, daud.Type);
         Assert.Equal([new PointCodeRange(Options.Stp)], daud.AffectedPointCodes.ToArray());
         rig.Advance(30);
-        Assert.Equal(M3uaSignalType.Daud, rig.TakeOnly().Type);
+        Assert.Equal(M3uaMessageType.Daud, rig.TakeOnly().Type);
 
-        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Dava, new[] { new PointCodeRange(Options.Stp) }));
+        rig.Receive(M3uaSignal.Destinations(M3uaMessageType.Dava, new[] { new PointCodeRange(Options.Stp) }));
         Assert.Equal(0, rig.Time.ActiveTimers);
         rig.Advance(60);
         Assert.Empty(rig.TakeSent());
@@ -42,12 +42,12 @@ public sealed class AuditTests
         };
         var rig = Auditing(options);
         rig.BringUp();
-        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Duna, new[] { new PointCodeRange(Options.Stp), new PointCodeRange(0x0900) }));
-        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Drst, new[] { new PointCodeRange(Options.Switch) }));
+        rig.Receive(M3uaSignal.Destinations(M3uaMessageType.Duna, new[] { new PointCodeRange(Options.Stp), new PointCodeRange(0x0900) }));
+        rig.Receive(M3uaSignal.Destinations(M3uaMessageType.Drst, new[] { new PointCodeRange(Options.Switch) }));
         rig.TakeSent();
         rig.Advance(30);
         var audits = rig.TakeSent();
-        Assert.All(audits, a => Assert.Equal(M3uaSignalType.Daud, a.Type));
+        Assert.All(audits, a => Assert.Equal(M3uaMessageType.Daud, a.Type));
         Assert.All(audits, a => Assert.Equal(2u, a.NetworkAppearance));
         Assert.Equal(3, audits.Count);
         Assert.Contains(audits, a => a.RoutingContexts.IsEmpty && a.AffectedPointCodes.Span[0].PointCode == 0x0900);
@@ -60,16 +60,16 @@ public sealed class AuditTests
     {
         var rig = Auditing();
         rig.BringUp();
-        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Duna, new[] { new PointCodeRange(Options.Stp) }));
+        rig.Receive(M3uaSignal.Destinations(M3uaMessageType.Duna, new[] { new PointCodeRange(Options.Stp) }));
         rig.Management.Deactivate();
-        rig.Receive(M3uaSignal.Of(M3uaSignalType.AspIaAck));
+        rig.Receive(M3uaSignal.Of(M3uaMessageType.AspIaAck));
         rig.TakeSent();
         rig.Advance(60);
         Assert.Empty(rig.TakeSent());
 
         var quiet = new Rig(Options.Asp());
         quiet.BringUp();
-        quiet.Receive(M3uaSignal.Destinations(M3uaSignalType.Duna, new[] { new PointCodeRange(Options.Stp) }));
+        quiet.Receive(M3uaSignal.Destinations(M3uaMessageType.Duna, new[] { new PointCodeRange(Options.Stp) }));
         quiet.Advance(300);
         Assert.Empty(quiet.TakeSent());
     }
@@ -79,9 +79,9 @@ public sealed class AuditTests
     {
         var rig = new Rig(Options.Asp());
         rig.BringUp();
-        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Daud, new[] { new PointCodeRange(Options.Ours) }));
+        rig.Receive(M3uaSignal.Destinations(M3uaMessageType.Daud, new[] { new PointCodeRange(Options.Ours) }));
         var error = rig.TakeOnly();
-        Assert.Equal(ManagementErrorCode.UnexpectedMessage, error.ErrorCode);
+        Assert.Equal(M3uaErrorCode.UnexpectedMessage, error.ErrorCode);
         Assert.Equal("event=error-sent message=DAUD code=unexpected-message", rig.TakeEvents().Single().ToString());
     }
 
@@ -93,14 +93,14 @@ public sealed class AuditTests
         rig.Receive(M3uaSignal.AspUp(null));
         rig.TakeSent();
         rig.Receive(M3uaSignal.Destinations(
-            M3uaSignalType.Daud,
+            M3uaMessageType.Daud,
             new[] { new PointCodeRange(Options.Ours & ~0x3, 2), new PointCodeRange(0x2000) },
             new[] { Options.Rc }));
         var sent = rig.TakeSent();
-        Assert.Equal([M3uaSignalType.Dava, M3uaSignalType.Err], sent.Select(s => s.Type));
+        Assert.Equal([M3uaMessageType.Dava, M3uaMessageType.Err], sent.Select(s => s.Type));
         Assert.Equal([new PointCodeRange(Options.Ours)], sent[0].AffectedPointCodes.ToArray());
         Assert.Equal([Options.Rc], sent[0].RoutingContexts.ToArray());
-        Assert.Equal(ManagementErrorCode.DestinationStatusUnknown, sent[1].ErrorCode);
+        Assert.Equal(M3uaErrorCode.DestinationStatusUnknown, sent[1].ErrorCode);
         Assert.Equal([new PointCodeRange(0x2000)], sent[1].AffectedPointCodes.ToArray());
     }
 }

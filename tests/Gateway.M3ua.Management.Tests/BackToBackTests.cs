@@ -76,7 +76,7 @@ public sealed class BackToBackTests
         Assert.True(pair.Server.Management.TrafficMayFlow(Options.Rc));
         Assert.True(pair.Client.Reported(M3uaManagementEventKind.TrafficStarted));
         Assert.True(pair.Server.Reported(M3uaManagementEventKind.TrafficStarted));
-        Assert.DoesNotContain(pair.Client.Sent.Concat(pair.Server.Sent), s => s.Type == M3uaSignalType.Err);
+        Assert.DoesNotContain(pair.Client.Sent.Concat(pair.Server.Sent), s => s.Type == M3uaMessageType.Err);
 
         // Heartbeats both ways keep it up for as long as we care to wait.
         pair.Advance(300);
@@ -102,7 +102,7 @@ public sealed class BackToBackTests
         var pair = new Pair(client, Ipsp(ManagementRole.IpspServer, ExchangeMode.Single));
         pair.Connect();
         Assert.True(pair.Client.Management.TrafficMayFlow());
-        Assert.Contains(pair.Server.Sent, s => s.Type == M3uaSignalType.Ntfy && s.Status == NtfyStatus.AsActive);
+        Assert.Contains(pair.Server.Sent, s => s.Type == M3uaMessageType.Ntfy && s.Status == NtfyStatus.AsActive);
     }
 
     [Fact]

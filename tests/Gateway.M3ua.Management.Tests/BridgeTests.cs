@@ -164,7 +164,7 @@ public sealed class BridgeTests
         byte[] expected = M3uaErrorReply.Create(M3uaErrorCode.MissingParameter, ntfy).Encode();
         Assert.Equal(expected, Assert.Single(server.Sent));
         Assert.True(M3uaSignalCodec.TryDecode(server.Sent[0], out M3uaSignal err).Succeeded);
-        Assert.Equal((M3uaSignalType.Err, ManagementErrorCode.MissingParameter), (err.Type, err.ErrorCode));
+        Assert.Equal((M3uaMessageType.Err, M3uaErrorCode.MissingParameter), (err.Type, err.ErrorCode));
         Assert.Empty(server.Events); // nothing reached the machines
 
         // An unknown version, and an ASPAC with a traffic mode RFC 4666 does not define.
@@ -188,7 +188,7 @@ public sealed class BridgeTests
     public void A_signal_that_cannot_be_encoded_is_reported_to_the_port()
     {
         var end = new End(Ipsp(ManagementRole.IpspServer, ExchangeMode.Single), new ManualTimeProvider(), new Queue<(End, byte[])>());
-        end.Sink.Send(M3uaSignal.Of(M3uaSignalType.Err));
+        end.Sink.Send(M3uaSignal.Of(M3uaMessageType.Err));
         Assert.Empty(end.Sent);
         Assert.Equal(M3uaSignalError.InvalidField, Assert.Single(end.Failures).Error);
         Assert.Equal(1, end.Sink.Failures);
@@ -201,7 +201,7 @@ public sealed class BridgeTests
         }
 
         end.Peer = end;
-        end.Sink.Send(M3uaSignal.Destinations(M3uaSignalType.Dava, many));
+        end.Sink.Send(M3uaSignal.Destinations(M3uaMessageType.Dava, many));
         Assert.True(M3uaSignalCodec.TryDecode(Assert.Single(end.Sent), out M3uaSignal dava).Succeeded);
         Assert.Equal(many, dava.AffectedPointCodes.ToArray());
     }

@@ -9,18 +9,18 @@ public sealed class BringUpTests
         var rig = new Rig(Options.Asp());
         rig.Management.AssociationUp();
         var aspup = rig.TakeOnly();
-        Assert.Equal(M3uaSignalType.AspUp, aspup.Type);
+        Assert.Equal(M3uaMessageType.AspUp, aspup.Type);
         Assert.Equal(42u, aspup.AspIdentifier);
         Assert.Equal(AspState.UpSent, rig.Management.State);
 
-        rig.Receive(M3uaSignalType.AspUpAck);
+        rig.Receive(M3uaMessageType.AspUpAck);
         var aspac = rig.TakeOnly();
-        Assert.Equal(M3uaSignalType.AspAc, aspac.Type);
+        Assert.Equal(M3uaMessageType.AspAc, aspac.Type);
         Assert.Equal(TrafficMode.Override, aspac.TrafficMode);
         Assert.Equal([Options.Rc], aspac.RoutingContexts.ToArray());
         Assert.Equal(AspStatus.Inactive, rig.Management.AspStatus);
 
-        rig.Receive(M3uaSignal.Traffic(M3uaSignalType.AspAcAck, TrafficMode.Override, new[] { Options.Rc }));
+        rig.Receive(M3uaSignal.Traffic(M3uaMessageType.AspAcAck, TrafficMode.Override, new[] { Options.Rc }));
         Assert.Equal(AspStatus.Active, rig.Management.AspStatus);
         Assert.False(rig.Management.TrafficMayFlow(Options.Rc)); // the SGP has not said the AS is active
         Assert.False(rig.Management.GetRouteStatus(Options.Stp).Reachable);
@@ -46,11 +46,11 @@ public sealed class BringUpTests
     {
         var rig = new Rig(Options.Asp());
         rig.Management.AssociationUp();
-        rig.Receive(M3uaSignalType.AspUpAck);
+        rig.Receive(M3uaMessageType.AspUpAck);
         Assert.Equal(
             [M3uaManagementEventKind.AspStateChanged, M3uaManagementEventKind.AsStateChanged],
             rig.TakeEventKinds());
-        rig.Receive(M3uaSignal.Traffic(M3uaSignalType.AspAcAck, TrafficMode.Override, new[] { Options.Rc }));
+        rig.Receive(M3uaSignal.Traffic(M3uaMessageType.AspAcAck, TrafficMode.Override, new[] { Options.Rc }));
         var events = rig.TakeEvents();
         Assert.Equal("event=asp-state-changed asp=asp-active", Assert.Single(events).ToString());
     }
@@ -60,8 +60,8 @@ public sealed class BringUpTests
     {
         var rig = new Rig(Options.Asp() with { ActivationNotice = ActivationNotice.Acknowledgement });
         rig.Management.AssociationUp();
-        rig.Receive(M3uaSignalType.AspUpAck);
-        rig.Receive(M3uaSignal.Traffic(M3uaSignalType.AspAcAck, TrafficMode.Override, new[] { Options.Rc }));
+        rig.Receive(M3uaMessageType.AspUpAck);
+        rig.Receive(M3uaSignal.Traffic(M3uaMessageType.AspAcAck, TrafficMode.Override, new[] { Options.Rc }));
         Assert.True(rig.Management.TrafficMayFlow(Options.Rc));
     }
 
@@ -70,17 +70,17 @@ public sealed class BringUpTests
     {
         var rig = new Rig(Options.Ipsp(ManagementRole.IpspClient, ExchangeMode.Single));
         rig.Management.AssociationUp();
-        Assert.Equal(M3uaSignalType.AspUp, rig.TakeOnly().Type);
-        rig.Receive(M3uaSignalType.AspUpAck);
-        Assert.Equal(M3uaSignalType.AspAc, rig.TakeOnly().Type);
-        rig.Receive(M3uaSignal.Traffic(M3uaSignalType.AspAcAck, TrafficMode.Override, new[] { Options.Rc }));
+        Assert.Equal(M3uaMessageType.AspUp, rig.TakeOnly().Type);
+        rig.Receive(M3uaMessageType.AspUpAck);
+        Assert.Equal(M3uaMessageType.AspAc, rig.TakeOnly().Type);
+        rig.Receive(M3uaSignal.Traffic(M3uaMessageType.AspAcAck, TrafficMode.Override, new[] { Options.Rc }));
         Assert.True(rig.Management.TrafficMayFlow());
         Assert.True(rig.Management.GetRouteStatus(Options.Stp).Reachable);
 
-        rig.Receive(M3uaSignalType.AspUp);
+        rig.Receive(M3uaMessageType.AspUp);
         var error = rig.TakeOnly();
-        Assert.Equal(M3uaSignalType.Err, error.Type);
-        Assert.Equal(ManagementErrorCode.UnexpectedMessage, error.ErrorCode);
+        Assert.Equal(M3uaMessageType.Err, error.Type);
+        Assert.Equal(M3uaErrorCode.UnexpectedMessage, error.ErrorCode);
         Assert.True(rig.Management.TrafficMayFlow());
     }
 
@@ -93,14 +93,14 @@ public sealed class BringUpTests
 
         rig.Receive(M3uaSignal.AspUp(9));
         var sent = rig.TakeSent();
-        Assert.Equal([M3uaSignalType.AspUpAck, M3uaSignalType.Ntfy], sent.Select(s => s.Type));
+        Assert.Equal([M3uaMessageType.AspUpAck, M3uaMessageType.Ntfy], sent.Select(s => s.Type));
         Assert.Equal(NtfyStatus.AsInactive, sent[1].Status);
         Assert.Equal(AspStatus.Inactive, rig.Management.PeerAspStatus);
         Assert.Equal(AspState.Idle, rig.Management.State);
 
-        rig.Receive(M3uaSignal.Traffic(M3uaSignalType.AspAc, TrafficMode.Override, new[] { Options.Rc }));
+        rig.Receive(M3uaSignal.Traffic(M3uaMessageType.AspAc, TrafficMode.Override, new[] { Options.Rc }));
         sent = rig.TakeSent();
-        Assert.Equal([M3uaSignalType.AspAcAck, M3uaSignalType.Ntfy], sent.Select(s => s.Type));
+        Assert.Equal([M3uaMessageType.AspAcAck, M3uaMessageType.Ntfy], sent.Select(s => s.Type));
         Assert.Equal([Options.Rc], sent[0].RoutingContexts.ToArray());
         Assert.Equal(TrafficMode.Override, sent[0].TrafficMode);
         Assert.Equal(NtfyStatus.AsActive, sent[1].Status);
@@ -115,8 +115,8 @@ public sealed class BringUpTests
         var rig = new Rig(Options.Ipsp(ManagementRole.IpspServer, ExchangeMode.Single) with { SendNotify = false });
         rig.Management.AssociationUp();
         rig.Receive(M3uaSignal.AspUp(null));
-        rig.Receive(M3uaSignal.Traffic(M3uaSignalType.AspAc, TrafficMode.None, new[] { Options.Rc }));
-        Assert.Equal([M3uaSignalType.AspUpAck, M3uaSignalType.AspAcAck], rig.TakeSentTypes());
+        rig.Receive(M3uaSignal.Traffic(M3uaMessageType.AspAc, TrafficMode.None, new[] { Options.Rc }));
+        Assert.Equal([M3uaMessageType.AspUpAck, M3uaMessageType.AspAcAck], rig.TakeSentTypes());
         Assert.True(rig.Management.TrafficMayFlow());
     }
 
@@ -127,22 +127,22 @@ public sealed class BringUpTests
     {
         var rig = new Rig(Options.Ipsp(role, ExchangeMode.Double));
         rig.Management.AssociationUp();
-        Assert.Equal(M3uaSignalType.AspUp, rig.TakeOnly().Type); // both sides activate in double exchange
-        rig.Receive(M3uaSignalType.AspUpAck);
-        Assert.Equal(M3uaSignalType.AspAc, rig.TakeOnly().Type);
-        rig.Receive(M3uaSignal.Traffic(M3uaSignalType.AspAcAck, TrafficMode.Override, new[] { Options.Rc }));
+        Assert.Equal(M3uaMessageType.AspUp, rig.TakeOnly().Type); // both sides activate in double exchange
+        rig.Receive(M3uaMessageType.AspUpAck);
+        Assert.Equal(M3uaMessageType.AspAc, rig.TakeOnly().Type);
+        rig.Receive(M3uaSignal.Traffic(M3uaMessageType.AspAcAck, TrafficMode.Override, new[] { Options.Rc }));
         Assert.Equal(AspStatus.Active, rig.Management.AspStatus);
         Assert.False(rig.Management.TrafficMayFlow()); // the peer has not activated toward us
 
         rig.Receive(M3uaSignal.AspUp(null));
-        Assert.Equal(M3uaSignalType.AspUpAck, rig.TakeOnly().Type); // no NTFY: each side owns its own activation
-        rig.Receive(M3uaSignal.Traffic(M3uaSignalType.AspAc, TrafficMode.Override, new[] { Options.Rc }));
-        Assert.Equal(M3uaSignalType.AspAcAck, rig.TakeOnly().Type);
+        Assert.Equal(M3uaMessageType.AspUpAck, rig.TakeOnly().Type); // no NTFY: each side owns its own activation
+        rig.Receive(M3uaSignal.Traffic(M3uaMessageType.AspAc, TrafficMode.Override, new[] { Options.Rc }));
+        Assert.Equal(M3uaMessageType.AspAcAck, rig.TakeOnly().Type);
         Assert.True(rig.Management.TrafficMayFlow(Options.Rc));
         Assert.Equal(AspStatus.Active, rig.Management.PeerAspStatus);
 
-        rig.Receive(new M3uaSignal { Type = M3uaSignalType.AspIa, RoutingContexts = new[] { Options.Rc } });
-        Assert.Equal(M3uaSignalType.AspIaAck, rig.TakeOnly().Type);
+        rig.Receive(new M3uaSignal { Type = M3uaMessageType.AspIa, RoutingContexts = new[] { Options.Rc } });
+        Assert.Equal(M3uaMessageType.AspIaAck, rig.TakeOnly().Type);
         Assert.False(rig.Management.TrafficMayFlow()); // one direction is not enough
         Assert.Equal(AspStatus.Active, rig.Management.AspStatus);
     }
@@ -159,28 +159,28 @@ public sealed class BringUpTests
         var rig = new Rig(options);
         rig.Management.AssociationUp();
         rig.TakeSent();
-        rig.Receive(M3uaSignalType.AspUpAck);
+        rig.Receive(M3uaMessageType.AspUpAck);
         var request = rig.TakeOnly();
-        Assert.Equal(M3uaSignalType.RegReq, request.Type);
+        Assert.Equal(M3uaMessageType.RegReq, request.Type);
         Assert.Equal([1u, 2u], request.RoutingKeys.ToArray().Select(k => k.LocalRoutingKeyIdentifier));
 
         rig.Receive(new M3uaSignal
         {
-            Type = M3uaSignalType.RegRsp,
+            Type = M3uaMessageType.RegRsp,
             RegistrationResults = new[]
             {
-                new RegistrationOutcome(1, KeyRegistrationStatus.Success, 99),
-                new RegistrationOutcome(2, KeyRegistrationStatus.PermissionDenied, 0),
+                new RegistrationOutcome(1, M3uaRegistrationStatus.Success, 99),
+                new RegistrationOutcome(2, M3uaRegistrationStatus.PermissionDenied, 0),
             },
         });
         var aspac = rig.TakeOnly();
-        Assert.Equal(M3uaSignalType.AspAc, aspac.Type);
+        Assert.Equal(M3uaMessageType.AspAc, aspac.Type);
         Assert.Equal([99u], aspac.RoutingContexts.ToArray());
         var events = rig.TakeEvents();
         Assert.Contains(events, e => e.Kind == M3uaManagementEventKind.Registered && e.RoutingContext == 99 && e.LocalRoutingKeyIdentifier == 1);
-        Assert.Contains(events, e => e.Kind == M3uaManagementEventKind.RegistrationRefused && e.RegistrationStatus == KeyRegistrationStatus.PermissionDenied);
+        Assert.Contains(events, e => e.Kind == M3uaManagementEventKind.RegistrationRefused && e.RegistrationStatus == M3uaRegistrationStatus.PermissionDenied);
 
-        rig.Receive(M3uaSignal.Traffic(M3uaSignalType.AspAcAck, TrafficMode.Override, new[] { 99u }));
+        rig.Receive(M3uaSignal.Traffic(M3uaMessageType.AspAcAck, TrafficMode.Override, new[] { 99u }));
         rig.Receive(M3uaSignal.Notify(NtfyStatus.AsActive, new[] { 99u }));
         Assert.True(rig.Management.TrafficMayFlow(99));
         Assert.Equal(99u, rig.Management.GetRouteStatus(Options.Stp).RoutingContext);
@@ -192,9 +192,9 @@ public sealed class BringUpTests
         var options = Options.Asp() with { RoutingContexts = [], Destinations = [], RoutingKeys = [new RoutingKeyRequest(1, Options.Ours, [5])] };
         var rig = new Rig(options);
         rig.Management.AssociationUp();
-        rig.Receive(M3uaSignalType.AspUpAck);
+        rig.Receive(M3uaMessageType.AspUpAck);
         rig.TakeSent();
-        rig.Receive(new M3uaSignal { Type = M3uaSignalType.RegRsp, RegistrationResults = new[] { new RegistrationOutcome(1, KeyRegistrationStatus.InvalidDpc, 0) } });
+        rig.Receive(new M3uaSignal { Type = M3uaMessageType.RegRsp, RegistrationResults = new[] { new RegistrationOutcome(1, M3uaRegistrationStatus.InvalidDpc, 0) } });
         Assert.Empty(rig.TakeSent());
         Assert.Equal(AspState.Inactive, rig.Management.State);
         rig.Management.Activate();
@@ -206,10 +206,10 @@ public sealed class BringUpTests
     {
         var rig = new Rig(Options.Asp() with { RoutingContexts = [] });
         rig.Management.AssociationUp();
-        rig.Receive(M3uaSignalType.AspUpAck);
+        rig.Receive(M3uaMessageType.AspUpAck);
         var aspac = rig.TakeSent().Last();
         Assert.True(aspac.RoutingContexts.IsEmpty);
-        rig.Receive(M3uaSignal.Of(M3uaSignalType.AspAcAck));
+        rig.Receive(M3uaSignal.Of(M3uaMessageType.AspAcAck));
         rig.Receive(M3uaSignal.Notify(NtfyStatus.AsActive, default));
         Assert.True(rig.Management.TrafficMayFlow(null));
         Assert.Equal(AsState.Active, rig.Management.GetAsState(null));
@@ -221,8 +221,8 @@ public sealed class BringUpTests
     {
         var rig = new Rig(Options.Asp() with { ActivateOnStart = false });
         rig.Management.AssociationUp();
-        rig.Receive(M3uaSignalType.AspUpAck);
-        Assert.Equal([M3uaSignalType.AspUp], rig.TakeSentTypes());
+        rig.Receive(M3uaMessageType.AspUpAck);
+        Assert.Equal([M3uaMessageType.AspUp], rig.TakeSentTypes());
         Assert.Equal(AspState.Inactive, rig.Management.State);
 
         rig.Receive(M3uaSignal.Notify(NtfyStatus.AsActive, new[] { Options.Rc })); // another ASP serves the AS
@@ -230,8 +230,8 @@ public sealed class BringUpTests
         Assert.False(rig.Management.TrafficMayFlow());
 
         rig.Receive(M3uaSignal.Notify(NtfyStatus.AsPending, new[] { Options.Rc })); // it left: take over
-        Assert.Equal(M3uaSignalType.AspAc, rig.TakeOnly().Type);
-        rig.Receive(M3uaSignal.Traffic(M3uaSignalType.AspAcAck, TrafficMode.Override, new[] { Options.Rc }));
+        Assert.Equal(M3uaMessageType.AspAc, rig.TakeOnly().Type);
+        rig.Receive(M3uaSignal.Traffic(M3uaMessageType.AspAcAck, TrafficMode.Override, new[] { Options.Rc }));
         rig.Receive(M3uaSignal.Notify(NtfyStatus.AsActive, new[] { Options.Rc }));
         Assert.True(rig.Management.TrafficMayFlow());
     }
@@ -241,9 +241,9 @@ public sealed class BringUpTests
     {
         var rig = new Rig(Options.Asp());
         rig.Management.AssociationUp();
-        rig.Receive(M3uaSignalType.AspUpAck);
+        rig.Receive(M3uaMessageType.AspUpAck);
         rig.TakeEvents();
-        rig.Receive(M3uaSignal.Traffic(M3uaSignalType.AspAcAck, TrafficMode.Loadshare, new[] { Options.Rc }));
+        rig.Receive(M3uaSignal.Traffic(M3uaMessageType.AspAcAck, TrafficMode.Loadshare, new[] { Options.Rc }));
         var mismatch = Assert.Single(rig.TakeEvents(), e => e.Kind == M3uaManagementEventKind.TrafficModeMismatch);
         Assert.Equal("event=traffic-mode-mismatch message=ASPAC_ACK mode=loadshare", mismatch.ToString());
     }

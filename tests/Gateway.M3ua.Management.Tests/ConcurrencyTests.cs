@@ -16,7 +16,7 @@ public sealed class ConcurrencyTests
                 Interlocked.Increment(ref Overlaps); // deliveries of one association must never overlap
             }
 
-            if (signal.Type == M3uaSignalType.BeatAck)
+            if (signal.Type == M3uaMessageType.BeatAck)
             {
                 Interlocked.Increment(ref BeatAcks);
             }
@@ -36,12 +36,12 @@ public sealed class ConcurrencyTests
         var sink = new CountingSink();
         var management = new M3uaManagement(Options.Asp(t => t with { HeartbeatInterval = TimeSpan.FromSeconds(1) }), sink, sink, time);
         management.AssociationUp();
-        management.Receive(M3uaSignal.Of(M3uaSignalType.AspUpAck));
+        management.Receive(M3uaSignal.Of(M3uaMessageType.AspUpAck));
         const int PerThread = 2000;
         var threads = new[]
         {
-            new Thread(() => { for (int i = 0; i < PerThread; i++) management.Receive(M3uaSignal.Heartbeat(M3uaSignalType.Beat, new byte[] { (byte)i })); }),
-            new Thread(() => { for (int i = 0; i < PerThread; i++) management.Receive(M3uaSignal.Heartbeat(M3uaSignalType.Beat, new byte[] { (byte)i })); }),
+            new Thread(() => { for (int i = 0; i < PerThread; i++) management.Receive(M3uaSignal.Heartbeat(M3uaMessageType.Beat, new byte[] { (byte)i })); }),
+            new Thread(() => { for (int i = 0; i < PerThread; i++) management.Receive(M3uaSignal.Heartbeat(M3uaMessageType.Beat, new byte[] { (byte)i })); }),
             new Thread(() => { for (int i = 0; i < PerThread / 10; i++) { management.Deactivate(); management.Activate(); } }),
             new Thread(() => { for (int i = 0; i < PerThread / 10; i++) time.Advance(TimeSpan.FromMilliseconds(500)); }),
         };

@@ -3,10 +3,10 @@ namespace Gateway.M3ua.Management.Tests;
 /// <summary>Messages out of place get the ERR RFC 4666 §3.8.1 names; ERR itself is reported, never answered.</summary>
 public sealed class ErrorTests
 {
-    private static void AssertError(Rig rig, ManagementErrorCode code, M3uaSignalType concerning)
+    private static void AssertError(Rig rig, M3uaErrorCode code, M3uaMessageType concerning)
     {
         var error = rig.TakeOnly();
-        Assert.Equal(M3uaSignalType.Err, error.Type);
+        Assert.Equal(M3uaMessageType.Err, error.Type);
         Assert.Equal(code, error.ErrorCode);
         var sent = Assert.Single(rig.TakeEvents(), e => e.Kind == M3uaManagementEventKind.ErrorSent);
         Assert.Equal(concerning, sent.SignalType);
@@ -14,16 +14,16 @@ public sealed class ErrorTests
     }
 
     [Theory]
-    [InlineData(M3uaSignalType.AspUpAck)]
-    [InlineData(M3uaSignalType.AspAcAck)]
-    [InlineData(M3uaSignalType.AspIaAck)]
-    [InlineData(M3uaSignalType.RegRsp)]
-    [InlineData(M3uaSignalType.Ntfy)]
-    public void An_answer_to_nothing_we_sent_is_an_unexpected_message(M3uaSignalType type)
+    [InlineData(M3uaMessageType.AspUpAck)]
+    [InlineData(M3uaMessageType.AspAcAck)]
+    [InlineData(M3uaMessageType.AspIaAck)]
+    [InlineData(M3uaMessageType.RegRsp)]
+    [InlineData(M3uaMessageType.Ntfy)]
+    public void An_answer_to_nothing_we_sent_is_an_unexpected_message(M3uaMessageType type)
     {
         var rig = new Rig(Options.Asp()); // not started: nothing sent, nothing to answer
         rig.Receive(type);
-        AssertError(rig, ManagementErrorCode.UnexpectedMessage, type);
+        AssertError(rig, M3uaErrorCode.UnexpectedMessage, type);
         Assert.Equal(AspState.Idle, rig.Management.State);
     }
 
@@ -34,12 +34,12 @@ public sealed class ErrorTests
         rig.Management.AssociationUp();
         rig.TakeSent();
         rig.TakeEvents();
-        rig.Receive(M3uaSignal.Traffic(M3uaSignalType.AspAcAck, TrafficMode.Override, new[] { Options.Rc }));
-        AssertError(rig, ManagementErrorCode.UnexpectedMessage, M3uaSignalType.AspAcAck);
-        rig.Receive(M3uaSignalType.AspIaAck);
-        AssertError(rig, ManagementErrorCode.UnexpectedMessage, M3uaSignalType.AspIaAck);
-        rig.Receive(M3uaSignalType.RegRsp);
-        AssertError(rig, ManagementErrorCode.UnexpectedMessage, M3uaSignalType.RegRsp);
+        rig.Receive(M3uaSignal.Traffic(M3uaMessageType.AspAcAck, TrafficMode.Override, new[] { Options.Rc }));
+        AssertError(rig, M3uaErrorCode.UnexpectedMessage, M3uaMessageType.AspAcAck);
+        rig.Receive(M3uaMessageType.AspIaAck);
+        AssertError(rig, M3uaErrorCode.UnexpectedMessage, M3uaMessageType.AspIaAck);
+        rig.Receive(M3uaMessageType.RegRsp);
+        AssertError(rig, M3uaErrorCode.UnexpectedMessage, M3uaMessageType.RegRsp);
         Assert.Equal(3, rig.Management.Counters.ErrorsSent);
         Assert.Equal(AspState.UpSent, rig.Management.State);
     }
@@ -49,24 +49,24 @@ public sealed class ErrorTests
     {
         var rig = new Rig(Options.Asp());
         rig.BringUp();
-        rig.Receive(M3uaSignalType.AspUpAck); // the answer to a repeated ASPUP
+        rig.Receive(M3uaMessageType.AspUpAck); // the answer to a repeated ASPUP
         Assert.Empty(rig.TakeSent());
         Assert.True(rig.Management.TrafficMayFlow());
     }
 
     [Theory]
-    [InlineData(M3uaSignalType.AspUp)]
-    [InlineData(M3uaSignalType.AspAc)]
-    [InlineData(M3uaSignalType.AspIa)]
-    [InlineData(M3uaSignalType.AspDn)]
-    [InlineData(M3uaSignalType.RegReq)]
-    [InlineData(M3uaSignalType.DeregReq)]
-    public void An_sgp_never_sends_what_an_asp_sends(M3uaSignalType type)
+    [InlineData(M3uaMessageType.AspUp)]
+    [InlineData(M3uaMessageType.AspAc)]
+    [InlineData(M3uaMessageType.AspIa)]
+    [InlineData(M3uaMessageType.AspDn)]
+    [InlineData(M3uaMessageType.RegReq)]
+    [InlineData(M3uaMessageType.DeregReq)]
+    public void An_sgp_never_sends_what_an_asp_sends(M3uaMessageType type)
     {
         var rig = new Rig(Options.Asp());
         rig.BringUp();
         rig.Receive(type);
-        AssertError(rig, ManagementErrorCode.UnexpectedMessage, type);
+        AssertError(rig, M3uaErrorCode.UnexpectedMessage, type);
         Assert.True(rig.Management.TrafficMayFlow());
     }
 
@@ -75,10 +75,10 @@ public sealed class ErrorTests
     {
         var rig = new Rig(Options.Asp());
         rig.BringUp();
-        rig.Receive((M3uaSignalType)0x0307);
-        AssertError(rig, ManagementErrorCode.UnsupportedMessageType, (M3uaSignalType)0x0307);
+        rig.Receive((M3uaMessageType)0x0307);
+        AssertError(rig, M3uaErrorCode.UnsupportedMessageType, (M3uaMessageType)0x0307);
         Assert.Equal("event=error-sent message=0x307 code=unsupported-message-type", new M3uaManagementEvent(
-            M3uaManagementEventKind.ErrorSent, signalType: (M3uaSignalType)0x0307, errorCode: ManagementErrorCode.UnsupportedMessageType).ToString());
+            M3uaManagementEventKind.ErrorSent, signalType: (M3uaMessageType)0x0307, errorCode: M3uaErrorCode.UnsupportedMessageType).ToString());
     }
 
     [Fact]
@@ -86,10 +86,10 @@ public sealed class ErrorTests
     {
         var rig = new Rig(Options.Ipsp(ManagementRole.IpspServer, ExchangeMode.Single));
         rig.Management.AssociationUp();
-        rig.Receive(M3uaSignal.Traffic(M3uaSignalType.AspAc, TrafficMode.Override, new[] { Options.Rc }));
-        AssertError(rig, ManagementErrorCode.UnexpectedMessage, M3uaSignalType.AspAc);
-        rig.Receive(new M3uaSignal { Type = M3uaSignalType.AspIa });
-        AssertError(rig, ManagementErrorCode.UnexpectedMessage, M3uaSignalType.AspIa);
+        rig.Receive(M3uaSignal.Traffic(M3uaMessageType.AspAc, TrafficMode.Override, new[] { Options.Rc }));
+        AssertError(rig, M3uaErrorCode.UnexpectedMessage, M3uaMessageType.AspAc);
+        rig.Receive(new M3uaSignal { Type = M3uaMessageType.AspIa });
+        AssertError(rig, M3uaErrorCode.UnexpectedMessage, M3uaMessageType.AspIa);
         Assert.False(rig.Management.TrafficMayFlow());
     }
 
@@ -101,8 +101,8 @@ public sealed class ErrorTests
         rig.Receive(M3uaSignal.AspUp(null));
         rig.TakeSent();
         rig.TakeEvents();
-        rig.Receive(M3uaSignal.Traffic(M3uaSignalType.AspAc, TrafficMode.Loadshare, new[] { Options.Rc }));
-        AssertError(rig, ManagementErrorCode.UnsupportedTrafficModeType, M3uaSignalType.AspAc);
+        rig.Receive(M3uaSignal.Traffic(M3uaMessageType.AspAc, TrafficMode.Loadshare, new[] { Options.Rc }));
+        AssertError(rig, M3uaErrorCode.UnsupportedTrafficModeType, M3uaMessageType.AspAc);
         Assert.Equal(AspStatus.Inactive, rig.Management.PeerAspStatus);
     }
 
@@ -114,9 +114,9 @@ public sealed class ErrorTests
         rig.Receive(M3uaSignal.AspUp(null));
         rig.TakeSent();
         rig.TakeEvents();
-        rig.Receive(M3uaSignal.Traffic(M3uaSignalType.AspAc, TrafficMode.Override, new uint[] { Options.Rc, 9 }));
+        rig.Receive(M3uaSignal.Traffic(M3uaMessageType.AspAc, TrafficMode.Override, new uint[] { Options.Rc, 9 }));
         var error = rig.TakeOnly();
-        Assert.Equal(ManagementErrorCode.InvalidRoutingContext, error.ErrorCode);
+        Assert.Equal(M3uaErrorCode.InvalidRoutingContext, error.ErrorCode);
         Assert.Equal([9u], error.RoutingContexts.ToArray());
         Assert.False(rig.Management.TrafficMayFlow());
     }
@@ -129,8 +129,8 @@ public sealed class ErrorTests
         rig.Receive(M3uaSignal.AspUp(null));
         rig.TakeSent();
         rig.TakeEvents();
-        rig.Receive(M3uaSignal.Traffic(M3uaSignalType.AspAc, TrafficMode.Override, default));
-        AssertError(rig, ManagementErrorCode.NoConfiguredAsForAsp, M3uaSignalType.AspAc);
+        rig.Receive(M3uaSignal.Traffic(M3uaMessageType.AspAc, TrafficMode.Override, default));
+        AssertError(rig, M3uaErrorCode.NoConfiguredAsForAsp, M3uaMessageType.AspAc);
     }
 
     [Fact]
@@ -139,8 +139,8 @@ public sealed class ErrorTests
         var rig = new Rig(Options.Ipsp(ManagementRole.IpspServer, ExchangeMode.Single) with { SendNotify = false });
         rig.Management.AssociationUp();
         rig.Receive(M3uaSignal.AspUp(null));
-        rig.Receive(M3uaSignal.Traffic(M3uaSignalType.AspAc, TrafficMode.None, default));
-        Assert.Equal([M3uaSignalType.AspUpAck, M3uaSignalType.AspAcAck], rig.TakeSentTypes());
+        rig.Receive(M3uaSignal.Traffic(M3uaMessageType.AspAc, TrafficMode.None, default));
+        Assert.Equal([M3uaMessageType.AspUpAck, M3uaMessageType.AspAcAck], rig.TakeSentTypes());
         Assert.True(rig.Management.TrafficMayFlow(Options.Rc));
     }
 
@@ -149,14 +149,14 @@ public sealed class ErrorTests
     {
         var rig = new Rig(Options.Ipsp(ManagementRole.IpspServer, ExchangeMode.Single));
         rig.Management.AssociationUp();
-        rig.Receive(M3uaSignalType.AspUpAck);
-        AssertError(rig, ManagementErrorCode.UnexpectedMessage, M3uaSignalType.AspUpAck);
+        rig.Receive(M3uaMessageType.AspUpAck);
+        AssertError(rig, M3uaErrorCode.UnexpectedMessage, M3uaMessageType.AspUpAck);
     }
 
     [Fact]
     public void Every_error_code_and_status_has_a_log_name()
     {
-        foreach (ManagementErrorCode code in Enum.GetValues<ManagementErrorCode>())
+        foreach (M3uaErrorCode code in Enum.GetValues<M3uaErrorCode>())
         {
             Assert.DoesNotContain("0x", ManagementNames.Of(code), StringComparison.Ordinal);
         }
@@ -166,16 +166,16 @@ public sealed class ErrorTests
             Assert.DoesNotContain("0x", ManagementNames.Of(status), StringComparison.Ordinal);
         }
 
-        foreach (M3uaSignalType type in Enum.GetValues<M3uaSignalType>())
+        foreach (M3uaMessageType type in Enum.GetValues<M3uaMessageType>())
         {
             Assert.DoesNotContain("0x", ManagementNames.Of(type), StringComparison.Ordinal);
         }
 
-        foreach (KeyRegistrationStatus status in Enum.GetValues<KeyRegistrationStatus>())
+        foreach (M3uaRegistrationStatus status in Enum.GetValues<M3uaRegistrationStatus>())
         {
             Assert.DoesNotContain("0x", ManagementNames.Of(status), StringComparison.Ordinal);
         }
 
-        Assert.Equal("0x8", ManagementNames.Of((ManagementErrorCode)0x08)); // not used by M3UA: its number
+        Assert.Equal("0x8", ManagementNames.Of((M3uaErrorCode)0x08)); // not used by M3UA: its number
     }
 }

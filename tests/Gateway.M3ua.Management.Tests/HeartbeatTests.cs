@@ -18,9 +18,9 @@ public sealed class HeartbeatTests
             Assert.Empty(rig.TakeSent());
             rig.Advance(0.001);
             var beat = rig.TakeOnly();
-            Assert.Equal(M3uaSignalType.Beat, beat.Type);
+            Assert.Equal(M3uaMessageType.Beat, beat.Type);
             Assert.True(seen.Add(Convert.ToHexString(beat.HeartbeatData.Span)), "each BEAT carries new data");
-            rig.Receive(M3uaSignal.Heartbeat(M3uaSignalType.BeatAck, beat.HeartbeatData.ToArray()));
+            rig.Receive(M3uaSignal.Heartbeat(M3uaMessageType.BeatAck, beat.HeartbeatData.ToArray()));
         }
 
         Assert.DoesNotContain(rig.TakeEvents(), e => e.Kind == M3uaManagementEventKind.AssociationDead);
@@ -36,7 +36,7 @@ public sealed class HeartbeatTests
         rig.Advance(10); // BEAT 1
         rig.Advance(10); // BEAT 1 missed, BEAT 2
         rig.Advance(10); // BEAT 2 missed, BEAT 3
-        Assert.Equal(3, rig.TakeSent().Count(s => s.Type == M3uaSignalType.Beat));
+        Assert.Equal(3, rig.TakeSent().Count(s => s.Type == M3uaMessageType.Beat));
         Assert.False(rig.Reported(M3uaManagementEventKind.AssociationDead));
 
         rig.Advance(10); // BEAT 3 missed: three in a row
@@ -60,7 +60,7 @@ public sealed class HeartbeatTests
         rig.Advance(10);
         rig.Advance(10); // one miss
         var beat = rig.TakeSent().Last();
-        rig.Receive(M3uaSignal.Heartbeat(M3uaSignalType.BeatAck, beat.HeartbeatData.ToArray()));
+        rig.Receive(M3uaSignal.Heartbeat(M3uaMessageType.BeatAck, beat.HeartbeatData.ToArray()));
         rig.Advance(10); // answered: no miss, BEAT 3
         rig.Advance(10); // one miss again
         Assert.False(rig.Reported(M3uaManagementEventKind.AssociationDead));
@@ -75,7 +75,7 @@ public sealed class HeartbeatTests
         rig.BringUp();
         rig.Advance(10);
         rig.TakeSent();
-        rig.Receive(M3uaSignal.Heartbeat(M3uaSignalType.BeatAck, new byte[] { 1, 2, 3 }));
+        rig.Receive(M3uaSignal.Heartbeat(M3uaMessageType.BeatAck, new byte[] { 1, 2, 3 }));
         var mismatch = Assert.Single(rig.TakeEvents());
         Assert.Equal("event=heartbeat-mismatch count=1", mismatch.ToString());
         Assert.Equal(1, rig.Management.Counters.HeartbeatMismatches);
@@ -88,16 +88,16 @@ public sealed class HeartbeatTests
     {
         var rig = new Rig(Options.Asp());
         byte[] data = [0xDE, 0xAD, 0xBE, 0xEF];
-        rig.Receive(M3uaSignal.Heartbeat(M3uaSignalType.Beat, data)); // before the association is even up
+        rig.Receive(M3uaSignal.Heartbeat(M3uaMessageType.Beat, data)); // before the association is even up
         var ack = rig.TakeOnly();
         data[0] = 0; // the receive buffer is reused: the echo must not change with it
-        Assert.Equal(M3uaSignalType.BeatAck, ack.Type);
+        Assert.Equal(M3uaMessageType.BeatAck, ack.Type);
         Assert.Equal([0xDE, 0xAD, 0xBE, 0xEF], ack.HeartbeatData.ToArray());
 
         rig.BringUp();
-        rig.Receive(M3uaSignal.Heartbeat(M3uaSignalType.Beat, new byte[] { 7 }));
+        rig.Receive(M3uaSignal.Heartbeat(M3uaMessageType.Beat, new byte[] { 7 }));
         Assert.Equal([7], rig.TakeOnly().HeartbeatData.ToArray());
-        rig.Receive(M3uaSignal.Of(M3uaSignalType.Beat)); // no data: an empty echo
+        rig.Receive(M3uaSignal.Of(M3uaMessageType.Beat)); // no data: an empty echo
         Assert.True(rig.TakeOnly().HeartbeatData.IsEmpty);
     }
 
@@ -107,12 +107,12 @@ public sealed class HeartbeatTests
         var rig = Beating();
         rig.Management.AssociationUp();
         rig.TakeSent();
-        rig.Receive(M3uaSignalType.AspUpAck);
+        rig.Receive(M3uaMessageType.AspUpAck);
         rig.Management.Deactivate();
         rig.Management.AssociationUp(); // idempotent while up
         rig.TakeSent();
         rig.Advance(10);
-        Assert.Contains(rig.TakeSent(), s => s.Type == M3uaSignalType.Beat);
+        Assert.Contains(rig.TakeSent(), s => s.Type == M3uaMessageType.Beat);
         rig.AssertQuiescentAfterDown();
     }
 }

@@ -16,9 +16,9 @@ public sealed class LifetimeTests
         var options = Options.Ipsp(role, exchange) with { Timers = Everything(ManagementTimerSettings.Default) };
         var rig = new Rig(options);
         rig.Management.AssociationUp();
-        rig.Receive(M3uaSignalType.AspUpAck);
-        rig.Receive(M3uaSignal.Traffic(M3uaSignalType.AspAcAck, TrafficMode.Override, new[] { Options.Rc }));
-        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Scon, new[] { new PointCodeRange(Options.Stp) }));
+        rig.Receive(M3uaMessageType.AspUpAck);
+        rig.Receive(M3uaSignal.Traffic(M3uaMessageType.AspAcAck, TrafficMode.Override, new[] { Options.Rc }));
+        rig.Receive(M3uaSignal.Destinations(M3uaMessageType.Scon, new[] { new PointCodeRange(Options.Stp) }));
         rig.Management.Deactivate(); // ASPIA outstanding: T(ack) running
         Assert.Equal(3, rig.Time.ActiveTimers); // T(ack), heartbeat, congestion
         rig.TakeSent();
@@ -33,8 +33,8 @@ public sealed class LifetimeTests
     {
         var rig = new Rig(Options.Asp(Everything));
         rig.BringUp();
-        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Duna, new[] { new PointCodeRange(Options.Stp) }));
-        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Scon, new[] { new PointCodeRange(Options.Switch) }) with { CongestionLevel = 1 });
+        rig.Receive(M3uaSignal.Destinations(M3uaMessageType.Duna, new[] { new PointCodeRange(Options.Stp) }));
+        rig.Receive(M3uaSignal.Destinations(M3uaMessageType.Scon, new[] { new PointCodeRange(Options.Switch) }) with { CongestionLevel = 1 });
         Assert.Equal(3, rig.Time.ActiveTimers); // heartbeat, audit, congestion
         rig.AssertQuiescentAfterDown();
         rig.Advance(600);
@@ -46,14 +46,14 @@ public sealed class LifetimeTests
     {
         var rig = new Rig(Options.Asp(Everything));
         rig.BringUp();
-        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Duna, new[] { new PointCodeRange(Options.Stp) }));
+        rig.Receive(M3uaSignal.Destinations(M3uaMessageType.Duna, new[] { new PointCodeRange(Options.Stp) }));
         rig.Management.Deactivate();
         rig.TakeSent();
         rig.TakeEvents();
         rig.Management.Dispose();
         Assert.Equal(0, rig.Time.ActiveTimers);
         rig.Advance(600);
-        rig.Receive(M3uaSignal.Heartbeat(M3uaSignalType.Beat, new byte[] { 1 }));
+        rig.Receive(M3uaSignal.Heartbeat(M3uaMessageType.Beat, new byte[] { 1 }));
         rig.Management.AssociationUp();
         Assert.Empty(rig.TakeSent());
         Assert.Empty(rig.TakeEvents());
@@ -68,7 +68,7 @@ public sealed class LifetimeTests
         var management = new M3uaManagement(Options.Asp(), reentrant, reentrant, time);
         reentrant.Management = management;
         management.AssociationUp();
-        Assert.Contains(M3uaSignalType.AspAc, reentrant.Sent); // the ASPUP ACK given from inside Send was handled
+        Assert.Contains(M3uaMessageType.AspAc, reentrant.Sent); // the ASPUP ACK given from inside Send was handled
         Assert.Equal(AspState.ActiveSent, management.State);
     }
 
@@ -76,14 +76,14 @@ public sealed class LifetimeTests
     {
         public M3uaManagement? Management { get; set; }
 
-        public List<M3uaSignalType> Sent { get; } = [];
+        public List<M3uaMessageType> Sent { get; } = [];
 
         public void Send(in M3uaSignal signal)
         {
             Sent.Add(signal.Type);
-            if (signal.Type == M3uaSignalType.AspUp)
+            if (signal.Type == M3uaMessageType.AspUp)
             {
-                Management!.Receive(M3uaSignal.Of(M3uaSignalType.AspUpAck));
+                Management!.Receive(M3uaSignal.Of(M3uaMessageType.AspUpAck));
             }
         }
 

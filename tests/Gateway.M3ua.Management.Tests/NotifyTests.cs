@@ -48,12 +48,12 @@ public sealed class NotifyTests
         Assert.Equal(AsState.Active, rig.Management.GetAsState(Options.Rc)); // the AS is served, by the other ASP
         var events = rig.TakeEvents();
         Assert.Equal("event=notify-received rc=7 status=alternate-asp-active asp_id=43", events[0].ToString());
-        Assert.Contains(events, e => e.Kind == M3uaManagementEventKind.ForcedInactive && e.SignalType == M3uaSignalType.Ntfy);
+        Assert.Contains(events, e => e.Kind == M3uaManagementEventKind.ForcedInactive && e.SignalType == M3uaMessageType.Ntfy);
         Assert.Empty(rig.TakeSent()); // no fight over the AS
 
         rig.Receive(M3uaSignal.Notify(NtfyStatus.AsPending, new[] { Options.Rc })); // the other left: take over
-        Assert.Equal(M3uaSignalType.AspAc, rig.TakeOnly().Type);
-        rig.Receive(M3uaSignal.Traffic(M3uaSignalType.AspAcAck, TrafficMode.Override, new[] { Options.Rc }));
+        Assert.Equal(M3uaMessageType.AspAc, rig.TakeOnly().Type);
+        rig.Receive(M3uaSignal.Traffic(M3uaMessageType.AspAcAck, TrafficMode.Override, new[] { Options.Rc }));
         rig.Receive(M3uaSignal.Notify(NtfyStatus.AsActive, new[] { Options.Rc }));
         Assert.True(rig.Management.TrafficMayFlow());
     }
@@ -63,8 +63,8 @@ public sealed class NotifyTests
     {
         var rig = new Rig(Options.Asp() with { RoutingContexts = [7, 8], Destinations = [] });
         rig.Management.AssociationUp();
-        rig.Receive(M3uaSignalType.AspUpAck);
-        rig.Receive(M3uaSignal.Traffic(M3uaSignalType.AspAcAck, TrafficMode.Override, new uint[] { 7, 8 }));
+        rig.Receive(M3uaMessageType.AspUpAck);
+        rig.Receive(M3uaSignal.Traffic(M3uaMessageType.AspAcAck, TrafficMode.Override, new uint[] { 7, 8 }));
         rig.Receive(M3uaSignal.Notify(NtfyStatus.AsActive, default)); // no routing context: every AS
         Assert.True(rig.Management.TrafficMayFlow(7));
         Assert.True(rig.Management.TrafficMayFlow(8));
@@ -80,11 +80,11 @@ public sealed class NotifyTests
     {
         var rig = new Rig(Options.Asp() with { ActivateOnStart = false, TrafficMode = TrafficMode.Loadshare });
         rig.Management.AssociationUp();
-        rig.Receive(M3uaSignalType.AspUpAck);
+        rig.Receive(M3uaMessageType.AspUpAck);
         rig.TakeSent();
         rig.Receive(M3uaSignal.Notify(NtfyStatus.InsufficientAspResources, new[] { Options.Rc }));
         var aspac = rig.TakeOnly();
-        Assert.Equal(M3uaSignalType.AspAc, aspac.Type);
+        Assert.Equal(M3uaMessageType.AspAc, aspac.Type);
         Assert.Equal(TrafficMode.Loadshare, aspac.TrafficMode);
     }
 
@@ -93,7 +93,7 @@ public sealed class NotifyTests
     {
         var rig = new Rig(Options.Asp() with { ActivateOnStart = false, TakeOverWhenPending = false });
         rig.Management.AssociationUp();
-        rig.Receive(M3uaSignalType.AspUpAck);
+        rig.Receive(M3uaMessageType.AspUpAck);
         rig.TakeSent();
         rig.Receive(M3uaSignal.Notify(NtfyStatus.AsPending, new[] { Options.Rc }));
         Assert.Empty(rig.TakeSent());
@@ -118,7 +118,7 @@ public sealed class NotifyTests
         rig.BringUp();
         rig.Receive(M3uaSignal.Notify(NtfyStatus.AsPending, new uint[] { 9 }));
         var error = rig.TakeOnly();
-        Assert.Equal(ManagementErrorCode.InvalidRoutingContext, error.ErrorCode);
+        Assert.Equal(M3uaErrorCode.InvalidRoutingContext, error.ErrorCode);
         Assert.Equal([9u], error.RoutingContexts.ToArray());
         Assert.True(rig.Management.TrafficMayFlow());
     }
@@ -138,7 +138,7 @@ public sealed class NotifyTests
     {
         var rig = new Rig(Options.Asp() with { ActivateOnStart = false });
         rig.Management.AssociationUp();
-        rig.Receive(M3uaSignalType.AspUpAck);
+        rig.Receive(M3uaMessageType.AspUpAck);
         rig.Receive(M3uaSignal.Notify(NtfyStatus.AsInactive, new[] { Options.Rc }));
         Assert.Equal(AsState.Inactive, rig.Management.GetAsState(Options.Rc));
         rig.Receive(M3uaSignal.Notify(NtfyStatus.AsActive, new[] { Options.Rc }));

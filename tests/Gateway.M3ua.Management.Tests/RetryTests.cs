@@ -8,13 +8,13 @@ public sealed class RetryTests
     {
         var rig = new Rig(Options.Asp());
         rig.Management.AssociationUp();
-        Assert.Equal([M3uaSignalType.AspUp], rig.TakeSentTypes());
+        Assert.Equal([M3uaMessageType.AspUp], rig.TakeSentTypes());
         for (int attempt = 2; attempt <= 5; attempt++)
         {
             rig.Advance(1.999);
             Assert.Empty(rig.TakeSent());
             rig.Advance(0.001);
-            Assert.Equal([M3uaSignalType.AspUp], rig.TakeSentTypes());
+            Assert.Equal([M3uaMessageType.AspUp], rig.TakeSentTypes());
         }
 
         rig.TakeEvents();
@@ -22,7 +22,7 @@ public sealed class RetryTests
         Assert.Empty(rig.TakeSent());
         var gaveUp = Assert.Single(rig.TakeEvents());
         Assert.Equal(M3uaManagementEventKind.GaveUp, gaveUp.Kind);
-        Assert.Equal(M3uaSignalType.AspUp, gaveUp.SignalType);
+        Assert.Equal(M3uaMessageType.AspUp, gaveUp.SignalType);
         Assert.Equal(5, gaveUp.Count);
         Assert.Equal(ManagementEventSeverity.Alarm, gaveUp.Severity);
         Assert.Equal("event=gave-up message=ASPUP count=5", gaveUp.ToString());
@@ -31,7 +31,7 @@ public sealed class RetryTests
 
         // The layer that reconnects may try again on the same association.
         rig.Management.AssociationUp();
-        Assert.Equal([M3uaSignalType.AspUp], rig.TakeSentTypes());
+        Assert.Equal([M3uaMessageType.AspUp], rig.TakeSentTypes());
     }
 
     [Fact]
@@ -39,25 +39,25 @@ public sealed class RetryTests
     {
         var rig = new Rig(Options.Asp());
         rig.Management.AssociationUp();
-        rig.Receive(M3uaSignalType.AspUpAck);
+        rig.Receive(M3uaMessageType.AspUpAck);
         rig.TakeSent();
         rig.TakeEvents();
 
         rig.Advance(2 * 4);
         var repeats = rig.TakeSent();
         Assert.Equal(4, repeats.Count);
-        Assert.All(repeats, s => Assert.Equal(M3uaSignalType.AspAc, s.Type));
+        Assert.All(repeats, s => Assert.Equal(M3uaMessageType.AspAc, s.Type));
         Assert.All(repeats, s => Assert.Equal([Options.Rc], s.RoutingContexts.ToArray()));
 
         rig.Advance(2);
         Assert.Empty(rig.TakeSent());
         var gaveUp = Assert.Single(rig.TakeEvents());
-        Assert.Equal(M3uaSignalType.AspAc, gaveUp.SignalType);
+        Assert.Equal(M3uaMessageType.AspAc, gaveUp.SignalType);
         Assert.Equal(AspState.Inactive, rig.Management.State);
         Assert.Equal(0, rig.Time.ActiveTimers);
 
         rig.Management.Activate(); // from above, it may be tried again
-        Assert.Equal([M3uaSignalType.AspAc], rig.TakeSentTypes());
+        Assert.Equal([M3uaMessageType.AspAc], rig.TakeSentTypes());
     }
 
     [Fact]
@@ -65,10 +65,10 @@ public sealed class RetryTests
     {
         var rig = new Rig(Options.Asp());
         rig.Management.AssociationUp();
-        rig.Receive(M3uaSignalType.AspUpAck);
+        rig.Receive(M3uaMessageType.AspUpAck);
         rig.Advance(4);
-        Assert.Equal(3, rig.TakeSent().Count(s => s.Type == M3uaSignalType.AspAc)); // the first and two repeats
-        rig.Receive(M3uaSignal.Traffic(M3uaSignalType.AspAcAck, TrafficMode.Override, new[] { Options.Rc }));
+        Assert.Equal(3, rig.TakeSent().Count(s => s.Type == M3uaMessageType.AspAc)); // the first and two repeats
+        rig.Receive(M3uaSignal.Traffic(M3uaMessageType.AspAcAck, TrafficMode.Override, new[] { Options.Rc }));
         Assert.Equal(AspState.Active, rig.Management.State);
         rig.Advance(30);
         Assert.Empty(rig.TakeSent());
@@ -81,7 +81,7 @@ public sealed class RetryTests
         var rig = new Rig(Options.Asp(t => Options.Quiet(t) with { AckTimeout = TimeSpan.FromSeconds(1), MaxAttempts = 2 }));
         rig.Management.AssociationUp();
         rig.Advance(1);
-        Assert.Equal([M3uaSignalType.AspUp, M3uaSignalType.AspUp], rig.TakeSentTypes());
+        Assert.Equal([M3uaMessageType.AspUp, M3uaMessageType.AspUp], rig.TakeSentTypes());
         rig.Advance(1);
         Assert.Empty(rig.TakeSent());
         Assert.True(rig.Reported(M3uaManagementEventKind.GaveUp));
@@ -93,10 +93,10 @@ public sealed class RetryTests
         var options = Options.Asp() with { RoutingContexts = [], Destinations = [], RoutingKeys = [new RoutingKeyRequest(1, Options.Ours, [5])] };
         var rig = new Rig(options);
         rig.Management.AssociationUp();
-        rig.Receive(M3uaSignalType.AspUpAck);
+        rig.Receive(M3uaMessageType.AspUpAck);
         rig.Advance(10);
-        Assert.Equal(5, rig.TakeSent().Count(s => s.Type == M3uaSignalType.RegReq));
-        Assert.Contains(rig.TakeEvents(), e => e.Kind == M3uaManagementEventKind.GaveUp && e.SignalType == M3uaSignalType.RegReq);
+        Assert.Equal(5, rig.TakeSent().Count(s => s.Type == M3uaMessageType.RegReq));
+        Assert.Contains(rig.TakeEvents(), e => e.Kind == M3uaManagementEventKind.GaveUp && e.SignalType == M3uaMessageType.RegReq);
         Assert.Equal(AspState.Inactive, rig.Management.State);
     }
 
@@ -105,15 +105,15 @@ public sealed class RetryTests
     {
         var rig = new Rig(Options.Asp());
         rig.Management.AssociationUp();
-        rig.Receive(M3uaSignalType.AspUpAck);
+        rig.Receive(M3uaMessageType.AspUpAck);
         rig.TakeSent();
         rig.TakeEvents();
-        rig.Receive(M3uaSignal.Error(ManagementErrorCode.InvalidRoutingContext, new[] { Options.Rc }));
+        rig.Receive(M3uaSignal.Error(M3uaErrorCode.InvalidRoutingContext, new[] { Options.Rc }));
         var received = Assert.Single(rig.TakeEvents());
         Assert.Equal("event=error-received rc=7 code=invalid-routing-context", received.ToString());
         Assert.Empty(rig.TakeSent()); // an ERR is never answered
         rig.Advance(2);
-        Assert.Equal([M3uaSignalType.AspAc], rig.TakeSentTypes()); // the SGP may be reconfigured meanwhile
+        Assert.Equal([M3uaMessageType.AspAc], rig.TakeSentTypes()); // the SGP may be reconfigured meanwhile
         Assert.Equal(1, rig.Management.Counters.ErrorsReceived);
     }
 }

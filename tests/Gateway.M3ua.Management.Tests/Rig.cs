@@ -37,7 +37,7 @@ internal sealed class Rig : IM3uaSignalSink, IM3uaManagementEventSink
 
     public void Receive(M3uaSignal signal) => Management.Receive(in signal);
 
-    public void Receive(M3uaSignalType type) => Management.Receive(M3uaSignal.Of(type));
+    public void Receive(M3uaMessageType type) => Management.Receive(M3uaSignal.Of(type));
 
     public void Advance(double seconds) => Time.Advance(TimeSpan.FromSeconds(seconds));
 
@@ -56,7 +56,7 @@ internal sealed class Rig : IM3uaSignalSink, IM3uaManagementEventSink
     }
 
     /// <summary>The types sent since the last take, and forgets them.</summary>
-    public M3uaSignalType[] TakeSentTypes() => [.. TakeSent().Select(s => s.Type)];
+    public M3uaMessageType[] TakeSentTypes() => [.. TakeSent().Select(s => s.Type)];
 
     /// <summary>The kinds reported since the last take, and forgets them.</summary>
     public M3uaManagementEventKind[] TakeEventKinds() => [.. TakeEvents().Select(e => e.Kind)];
@@ -75,11 +75,11 @@ internal sealed class Rig : IM3uaSignalSink, IM3uaManagementEventSink
     public void BringUp(bool notify = true)
     {
         Management.AssociationUp();
-        Assert.Equal(M3uaSignalType.AspUp, TakeOnly().Type);
-        Receive(M3uaSignalType.AspUpAck);
+        Assert.Equal(M3uaMessageType.AspUp, TakeOnly().Type);
+        Receive(M3uaMessageType.AspUpAck);
         var aspac = TakeOnly();
-        Assert.Equal(M3uaSignalType.AspAc, aspac.Type);
-        Receive(M3uaSignal.Traffic(M3uaSignalType.AspAcAck, aspac.TrafficMode, aspac.RoutingContexts.ToArray()));
+        Assert.Equal(M3uaMessageType.AspAc, aspac.Type);
+        Receive(M3uaSignal.Traffic(M3uaMessageType.AspAcAck, aspac.TrafficMode, aspac.RoutingContexts.ToArray()));
         if (notify)
         {
             Receive(M3uaSignal.Notify(NtfyStatus.AsActive, aspac.RoutingContexts.ToArray()));

@@ -3,7 +3,7 @@ namespace Gateway.M3ua.Management.Tests;
 /// <summary>SSNM (RFC 4666 §3.4, §4.5): destination availability, congestion and user parts per point code, with masks.</summary>
 public sealed class RouteTests
 {
-    private static M3uaSignal Ssnm(M3uaSignalType type, int pointCode, byte mask = 0) =>
+    private static M3uaSignal Ssnm(M3uaMessageType type, int pointCode, byte mask = 0) =>
         M3uaSignal.Destinations(type, new[] { new PointCodeRange(pointCode, mask) });
 
     [Fact]
@@ -20,14 +20,14 @@ public sealed class RouteTests
     {
         var rig = new Rig(Options.Asp());
         rig.BringUp();
-        rig.Receive(Ssnm(M3uaSignalType.Duna, Options.Stp));
+        rig.Receive(Ssnm(M3uaMessageType.Duna, Options.Stp));
         var unavailable = Assert.Single(rig.TakeEvents());
         Assert.Equal("event=route-unavailable rc=7 pc=2049", unavailable.ToString());
         Assert.False(rig.Management.GetRouteStatus(Options.Stp).Reachable);
         Assert.True(rig.Management.GetRouteStatus(Options.Switch).Reachable);
         Assert.True(rig.Management.TrafficMayFlow()); // the AS still carries traffic to the others
 
-        rig.Receive(Ssnm(M3uaSignalType.Dava, Options.Stp));
+        rig.Receive(Ssnm(M3uaMessageType.Dava, Options.Stp));
         var available = Assert.Single(rig.TakeEvents());
         Assert.Equal(M3uaManagementEventKind.RouteAvailable, available.Kind);
         Assert.Equal(Options.Rc, available.RoutingContext);
@@ -39,17 +39,17 @@ public sealed class RouteTests
     {
         var rig = new Rig(Options.Asp());
         rig.BringUp();
-        rig.Receive(Ssnm(M3uaSignalType.Duna, 0x0800, mask: 4)); // 0x0800–0x080F: both destinations
+        rig.Receive(Ssnm(M3uaMessageType.Duna, 0x0800, mask: 4)); // 0x0800–0x080F: both destinations
         Assert.Equal(2, rig.TakeEvents().Count(e => e.Kind == M3uaManagementEventKind.RouteUnavailable));
 
-        rig.Receive(Ssnm(M3uaSignalType.Dava, 0x0802, mask: 1)); // 0x0802–0x0803: only 0x0802
+        rig.Receive(Ssnm(M3uaMessageType.Dava, 0x0802, mask: 1)); // 0x0802–0x0803: only 0x0802
         Assert.True(rig.Management.GetRouteStatus(Options.Switch).Reachable);
         Assert.False(rig.Management.GetRouteStatus(Options.Stp).Reachable);
 
-        rig.Receive(Ssnm(M3uaSignalType.Dava, 0x0810, mask: 3)); // 0x0810–0x0817: neither
+        rig.Receive(Ssnm(M3uaMessageType.Dava, 0x0810, mask: 3)); // 0x0810–0x0817: neither
         Assert.False(rig.Management.GetRouteStatus(Options.Stp).Reachable);
 
-        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Dava, new[] { new PointCodeRange(0x0900), new PointCodeRange(Options.Stp) }));
+        rig.Receive(M3uaSignal.Destinations(M3uaMessageType.Dava, new[] { new PointCodeRange(0x0900), new PointCodeRange(Options.Stp) }));
         Assert.True(rig.Management.GetRouteStatus(Options.Stp).Reachable); // any entry of the list
     }
 
@@ -58,12 +58,12 @@ public sealed class RouteTests
     {
         var rig = new Rig(Options.Asp());
         rig.BringUp();
-        rig.Receive(Ssnm(M3uaSignalType.Drst, Options.Stp));
+        rig.Receive(Ssnm(M3uaMessageType.Drst, Options.Stp));
         Assert.Equal(M3uaManagementEventKind.RouteRestricted, Assert.Single(rig.TakeEvents()).Kind);
         var status = rig.Management.GetRouteStatus(Options.Stp);
         Assert.True(status.Reachable);
         Assert.Equal(DestinationAvailability.Restricted, status.Availability);
-        rig.Receive(Ssnm(M3uaSignalType.Dava, Options.Stp));
+        rig.Receive(Ssnm(M3uaMessageType.Dava, Options.Stp));
         Assert.Equal(M3uaManagementEventKind.RouteAvailable, Assert.Single(rig.TakeEvents()).Kind);
     }
 
@@ -72,7 +72,7 @@ public sealed class RouteTests
     {
         var rig = new Rig(Options.Asp());
         rig.BringUp();
-        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Scon, new[] { new PointCodeRange(Options.Stp) }) with { CongestionLevel = 2 });
+        rig.Receive(M3uaSignal.Destinations(M3uaMessageType.Scon, new[] { new PointCodeRange(Options.Stp) }) with { CongestionLevel = 2 });
         var congested = Assert.Single(rig.TakeEvents());
         Assert.Equal("event=route-congested pc=2049 level=2", congested.ToString());
         Assert.Equal(ManagementEventSeverity.Warning, congested.Severity);
@@ -80,7 +80,7 @@ public sealed class RouteTests
         Assert.True(rig.Management.GetRouteStatus(Options.Stp).Reachable);
 
         rig.Advance(6);
-        rig.Receive(Ssnm(M3uaSignalType.Scon, Options.Stp)); // ITU: no level, counts as 1, renews the abatement
+        rig.Receive(Ssnm(M3uaMessageType.Scon, Options.Stp)); // ITU: no level, counts as 1, renews the abatement
         Assert.Equal(1, Assert.Single(rig.TakeEvents()).CongestionLevel);
         rig.Advance(9.9);
         Assert.Empty(rig.TakeEvents());
@@ -97,8 +97,8 @@ public sealed class RouteTests
     {
         var rig = new Rig(Options.Asp());
         rig.BringUp();
-        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Scon, new[] { new PointCodeRange(Options.Stp) }) with { CongestionLevel = 3 });
-        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Scon, new[] { new PointCodeRange(Options.Stp) }) with { CongestionLevel = 0 });
+        rig.Receive(M3uaSignal.Destinations(M3uaMessageType.Scon, new[] { new PointCodeRange(Options.Stp) }) with { CongestionLevel = 3 });
+        rig.Receive(M3uaSignal.Destinations(M3uaMessageType.Scon, new[] { new PointCodeRange(Options.Stp) }) with { CongestionLevel = 0 });
         Assert.Equal([3, 0], rig.TakeEvents().Select(e => (int)e.CongestionLevel));
         Assert.Equal(0, rig.Time.ActiveTimers);
     }
@@ -108,7 +108,7 @@ public sealed class RouteTests
     {
         var rig = new Rig(Options.Asp());
         rig.BringUp();
-        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Dupu, new[] { new PointCodeRange(Options.Stp) }) with
+        rig.Receive(M3uaSignal.Destinations(M3uaMessageType.Dupu, new[] { new PointCodeRange(Options.Stp) }) with
         {
             User = 5,
             Cause = UnavailabilityCause.InaccessibleRemoteUser,
@@ -120,7 +120,7 @@ public sealed class RouteTests
         Assert.Equal((ushort)5, status.UnavailableUser);
         Assert.Equal(UnavailabilityCause.InaccessibleRemoteUser, status.UserCause);
 
-        rig.Receive(Ssnm(M3uaSignalType.Dava, Options.Stp));
+        rig.Receive(Ssnm(M3uaMessageType.Dava, Options.Stp));
         Assert.Null(rig.Management.GetRouteStatus(Options.Stp).UnavailableUser);
     }
 
@@ -129,9 +129,9 @@ public sealed class RouteTests
     {
         var rig = new Rig(Options.Asp());
         rig.Management.AssociationUp();
-        rig.Receive(M3uaSignalType.AspUpAck);
-        rig.Receive(Ssnm(M3uaSignalType.Duna, Options.Stp)); // SGPs tell newly up ASPs what is unreachable
-        rig.Receive(M3uaSignal.Traffic(M3uaSignalType.AspAcAck, TrafficMode.Override, new[] { Options.Rc }));
+        rig.Receive(M3uaMessageType.AspUpAck);
+        rig.Receive(Ssnm(M3uaMessageType.Duna, Options.Stp)); // SGPs tell newly up ASPs what is unreachable
+        rig.Receive(M3uaSignal.Traffic(M3uaMessageType.AspAcAck, TrafficMode.Override, new[] { Options.Rc }));
         rig.TakeEvents();
         rig.Receive(M3uaSignal.Notify(NtfyStatus.AsActive, new[] { Options.Rc }));
         var available = rig.TakeEvents().Where(e => e.Kind == M3uaManagementEventKind.RouteAvailable).Select(e => e.PointCode);
@@ -144,7 +144,7 @@ public sealed class RouteTests
     {
         var rig = new Rig(Options.Asp());
         rig.BringUp();
-        rig.Receive(Ssnm(M3uaSignalType.Duna, Options.Stp));
+        rig.Receive(Ssnm(M3uaMessageType.Duna, Options.Stp));
         rig.Management.AssociationDown();
         var status = rig.Management.GetRouteStatus(Options.Stp);
         Assert.Equal(DestinationAvailability.Unavailable, status.Availability);
@@ -165,7 +165,7 @@ public sealed class RouteTests
         };
         var rig = new Rig(options);
         rig.BringUp();
-        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Duna, new[] { new PointCodeRange(0x0800, 4) }, new uint[] { 8 }));
+        rig.Receive(M3uaSignal.Destinations(M3uaMessageType.Duna, new[] { new PointCodeRange(0x0800, 4) }, new uint[] { 8 }));
         Assert.True(rig.Management.GetRouteStatus(Options.Stp).Reachable);
         Assert.False(rig.Management.GetRouteStatus(Options.Switch).Reachable);
         Assert.Equal(7u, rig.Management.GetRouteStatus(Options.Stp).RoutingContext);
@@ -191,12 +191,12 @@ public sealed class RouteTests
     {
         var rig = new Rig(Options.Asp() with { NetworkAppearance = 2 });
         rig.BringUp();
-        rig.Receive(Ssnm(M3uaSignalType.Duna, Options.Stp) with { NetworkAppearance = 3 });
+        rig.Receive(Ssnm(M3uaMessageType.Duna, Options.Stp) with { NetworkAppearance = 3 });
         var error = rig.TakeOnly();
-        Assert.Equal(ManagementErrorCode.InvalidNetworkAppearance, error.ErrorCode);
+        Assert.Equal(M3uaErrorCode.InvalidNetworkAppearance, error.ErrorCode);
         Assert.Equal(2u, error.NetworkAppearance);
         Assert.True(rig.Management.GetRouteStatus(Options.Stp).Reachable);
-        rig.Receive(Ssnm(M3uaSignalType.Duna, Options.Stp) with { NetworkAppearance = 2 });
+        rig.Receive(Ssnm(M3uaMessageType.Duna, Options.Stp) with { NetworkAppearance = 2 });
         Assert.False(rig.Management.GetRouteStatus(Options.Stp).Reachable);
     }
 
@@ -206,8 +206,8 @@ public sealed class RouteTests
         var rig = new Rig(Options.Asp());
         rig.Management.AssociationUp();
         rig.TakeSent();
-        rig.Receive(Ssnm(M3uaSignalType.Duna, Options.Stp));
-        Assert.Equal(ManagementErrorCode.UnexpectedMessage, rig.TakeOnly().ErrorCode);
+        rig.Receive(Ssnm(M3uaMessageType.Duna, Options.Stp));
+        Assert.Equal(M3uaErrorCode.UnexpectedMessage, rig.TakeOnly().ErrorCode);
     }
 
     [Theory]
@@ -230,10 +230,10 @@ public sealed class RouteTests
         Assert.Equal("16383/2", entry.ToString());
     }
     [Theory]
-    [InlineData(M3uaSignalType.Drst, M3uaManagementEventKind.RouteRestricted)]
-    [InlineData(M3uaSignalType.Scon, M3uaManagementEventKind.RouteCongested)]
-    [InlineData(M3uaSignalType.Dupu, M3uaManagementEventKind.UserPartUnavailable)]
-    public void Every_ssnm_message_honours_the_mask(M3uaSignalType type, M3uaManagementEventKind kind)
+    [InlineData(M3uaMessageType.Drst, M3uaManagementEventKind.RouteRestricted)]
+    [InlineData(M3uaMessageType.Scon, M3uaManagementEventKind.RouteCongested)]
+    [InlineData(M3uaMessageType.Dupu, M3uaManagementEventKind.UserPartUnavailable)]
+    public void Every_ssnm_message_honours_the_mask(M3uaMessageType type, M3uaManagementEventKind kind)
     {
         var rig = new Rig(Options.Asp() with { Destinations = [new(Options.Stp), new(Options.Switch), new(0x0810)] });
         rig.BringUp();

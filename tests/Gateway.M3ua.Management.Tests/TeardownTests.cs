@@ -10,20 +10,20 @@ public sealed class TeardownTests
         rig.BringUp();
         rig.Management.Deactivate();
         var aspia = rig.TakeOnly();
-        Assert.Equal(M3uaSignalType.AspIa, aspia.Type);
+        Assert.Equal(M3uaMessageType.AspIa, aspia.Type);
         Assert.Equal([Options.Rc], aspia.RoutingContexts.ToArray());
         Assert.False(rig.Management.TrafficMayFlow()); // no traffic while the ASPIA is outstanding
         var events = rig.TakeEvents();
         Assert.Contains(events, e => e.Kind == M3uaManagementEventKind.TrafficStopped && e.RoutingContext == Options.Rc);
         Assert.Equal(2, events.Count(e => e.Kind == M3uaManagementEventKind.RouteUnavailable));
 
-        rig.Receive(new M3uaSignal { Type = M3uaSignalType.AspIaAck, RoutingContexts = new[] { Options.Rc } });
+        rig.Receive(new M3uaSignal { Type = M3uaMessageType.AspIaAck, RoutingContexts = new[] { Options.Rc } });
         Assert.Equal(AspState.Inactive, rig.Management.State);
         rig.Receive(M3uaSignal.Notify(NtfyStatus.AsPending, new[] { Options.Rc }));
         Assert.Empty(rig.TakeSent()); // held inactive: no takeover
 
         rig.Management.Activate();
-        Assert.Equal(M3uaSignalType.AspAc, rig.TakeOnly().Type);
+        Assert.Equal(M3uaMessageType.AspAc, rig.TakeOnly().Type);
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class TeardownTests
         rig.BringUp();
         rig.Management.Deactivate();
         rig.Advance(10);
-        Assert.Equal(5, rig.TakeSent().Count(s => s.Type == M3uaSignalType.AspIa));
+        Assert.Equal(5, rig.TakeSent().Count(s => s.Type == M3uaMessageType.AspIa));
         Assert.Equal(AspState.Inactive, rig.Management.State);
         Assert.Equal(0, rig.Time.ActiveTimers);
     }
@@ -43,11 +43,11 @@ public sealed class TeardownTests
     {
         var rig = new Rig(Options.Asp(t => t with { HeartbeatInterval = TimeSpan.FromSeconds(10), AuditInterval = TimeSpan.FromSeconds(30) }));
         rig.BringUp();
-        rig.Receive(M3uaSignal.Destinations(M3uaSignalType.Duna, new[] { new PointCodeRange(Options.Stp) }));
+        rig.Receive(M3uaSignal.Destinations(M3uaMessageType.Duna, new[] { new PointCodeRange(Options.Stp) }));
         rig.Management.Shutdown();
-        Assert.Equal(M3uaSignalType.AspDn, rig.TakeOnly().Type);
+        Assert.Equal(M3uaMessageType.AspDn, rig.TakeOnly().Type);
         Assert.False(rig.Management.TrafficMayFlow());
-        rig.Receive(M3uaSignalType.AspDnAck);
+        rig.Receive(M3uaMessageType.AspDnAck);
         Assert.Equal(AspState.Idle, rig.Management.State);
         Assert.Equal(AspStatus.Down, rig.Management.AspStatus);
         rig.Advance(2);
@@ -62,9 +62,9 @@ public sealed class TeardownTests
         rig.BringUp();
         rig.Management.Shutdown();
         rig.Advance(10);
-        Assert.Equal(5, rig.TakeSent().Count(s => s.Type == M3uaSignalType.AspDn));
+        Assert.Equal(5, rig.TakeSent().Count(s => s.Type == M3uaMessageType.AspDn));
         Assert.Equal(AspState.Idle, rig.Management.State);
-        Assert.Contains(rig.TakeEvents(), e => e.Kind == M3uaManagementEventKind.GaveUp && e.SignalType == M3uaSignalType.AspDn);
+        Assert.Contains(rig.TakeEvents(), e => e.Kind == M3uaManagementEventKind.GaveUp && e.SignalType == M3uaMessageType.AspDn);
     }
 
     [Fact]
@@ -72,15 +72,15 @@ public sealed class TeardownTests
     {
         var rig = new Rig(Options.Asp());
         rig.BringUp();
-        rig.Receive(M3uaSignalType.AspDnAck); // RFC 4666 §4.3.4.2: the SGP took us down
-        Assert.Equal([M3uaSignalType.AspUp], rig.TakeSentTypes());
+        rig.Receive(M3uaMessageType.AspDnAck); // RFC 4666 §4.3.4.2: the SGP took us down
+        Assert.Equal([M3uaMessageType.AspUp], rig.TakeSentTypes());
         Assert.False(rig.Management.TrafficMayFlow());
         var events = rig.TakeEvents();
         Assert.Equal(M3uaManagementEventKind.ForcedDown, events[0].Kind);
         Assert.Contains(events, e => e.Kind == M3uaManagementEventKind.TrafficStopped);
 
-        rig.Receive(M3uaSignalType.AspUpAck);
-        Assert.Equal([M3uaSignalType.AspAc], rig.TakeSentTypes());
+        rig.Receive(M3uaMessageType.AspUpAck);
+        Assert.Equal([M3uaMessageType.AspAc], rig.TakeSentTypes());
     }
 
     [Fact]
@@ -88,8 +88,8 @@ public sealed class TeardownTests
     {
         var rig = new Rig(Options.Asp());
         rig.BringUp();
-        rig.Receive(new M3uaSignal { Type = M3uaSignalType.AspIaAck, RoutingContexts = new[] { Options.Rc } });
-        Assert.Equal([M3uaSignalType.AspAc], rig.TakeSentTypes());
+        rig.Receive(new M3uaSignal { Type = M3uaMessageType.AspIaAck, RoutingContexts = new[] { Options.Rc } });
+        Assert.Equal([M3uaMessageType.AspAc], rig.TakeSentTypes());
         Assert.False(rig.Management.TrafficMayFlow());
         var forced = rig.TakeEvents().First();
         Assert.Equal("event=forced-inactive message=ASPIA_ACK", forced.ToString());
@@ -116,25 +116,25 @@ public sealed class TeardownTests
         var rig = new Rig(Options.Ipsp(ManagementRole.IpspServer, ExchangeMode.Single));
         rig.Management.AssociationUp();
         rig.Receive(M3uaSignal.AspUp(null));
-        rig.Receive(M3uaSignal.Traffic(M3uaSignalType.AspAc, TrafficMode.Override, new[] { Options.Rc }));
+        rig.Receive(M3uaSignal.Traffic(M3uaMessageType.AspAc, TrafficMode.Override, new[] { Options.Rc }));
         rig.TakeSent();
         Assert.True(rig.Management.TrafficMayFlow());
 
-        rig.Receive(new M3uaSignal { Type = M3uaSignalType.AspIa, RoutingContexts = new[] { Options.Rc } });
+        rig.Receive(new M3uaSignal { Type = M3uaMessageType.AspIa, RoutingContexts = new[] { Options.Rc } });
         var sent = rig.TakeSent();
-        Assert.Equal([M3uaSignalType.AspIaAck, M3uaSignalType.Ntfy], sent.Select(s => s.Type));
+        Assert.Equal([M3uaMessageType.AspIaAck, M3uaMessageType.Ntfy], sent.Select(s => s.Type));
         Assert.Equal([Options.Rc], sent[0].RoutingContexts.ToArray());
         Assert.Equal(NtfyStatus.AsInactive, sent[1].Status);
         Assert.False(rig.Management.TrafficMayFlow());
         Assert.Equal(AspStatus.Inactive, rig.Management.PeerAspStatus);
 
-        rig.Receive(M3uaSignalType.AspDn);
-        Assert.Equal([M3uaSignalType.AspDnAck], rig.TakeSentTypes());
+        rig.Receive(M3uaMessageType.AspDn);
+        Assert.Equal([M3uaMessageType.AspDnAck], rig.TakeSentTypes());
         Assert.Equal(AspStatus.Down, rig.Management.PeerAspStatus);
         Assert.Equal(AsState.Down, rig.Management.GetAsState(Options.Rc));
 
-        rig.Receive(M3uaSignalType.AspDn); // RFC 4666 §4.3.4.2: acknowledged even when already down
-        Assert.Equal([M3uaSignalType.AspDnAck], rig.TakeSentTypes());
+        rig.Receive(M3uaMessageType.AspDn); // RFC 4666 §4.3.4.2: acknowledged even when already down
+        Assert.Equal([M3uaMessageType.AspDnAck], rig.TakeSentTypes());
         rig.AssertQuiescentAfterDown();
     }
 
@@ -144,18 +144,18 @@ public sealed class TeardownTests
         var rig = new Rig(Options.Ipsp(ManagementRole.IpspServer, ExchangeMode.Single) with { SendNotify = false });
         rig.Management.AssociationUp();
         rig.Receive(M3uaSignal.AspUp(null));
-        rig.Receive(M3uaSignal.Traffic(M3uaSignalType.AspAc, TrafficMode.Override, new[] { Options.Rc }));
+        rig.Receive(M3uaSignal.Traffic(M3uaMessageType.AspAc, TrafficMode.Override, new[] { Options.Rc }));
         rig.TakeSent();
 
         rig.Receive(M3uaSignal.AspUp(null));
         var sent = rig.TakeSent();
-        Assert.Equal([M3uaSignalType.AspUpAck, M3uaSignalType.Err], sent.Select(s => s.Type));
-        Assert.Equal(ManagementErrorCode.UnexpectedMessage, sent[1].ErrorCode);
+        Assert.Equal([M3uaMessageType.AspUpAck, M3uaMessageType.Err], sent.Select(s => s.Type));
+        Assert.Equal(M3uaErrorCode.UnexpectedMessage, sent[1].ErrorCode);
         Assert.Equal(AspStatus.Inactive, rig.Management.PeerAspStatus);
         Assert.False(rig.Management.TrafficMayFlow());
 
         rig.Receive(M3uaSignal.AspUp(null)); // already inactive: acknowledged, nothing more
-        Assert.Equal([M3uaSignalType.AspUpAck], rig.TakeSentTypes());
+        Assert.Equal([M3uaMessageType.AspUpAck], rig.TakeSentTypes());
     }
 
     [Fact]
@@ -165,10 +165,10 @@ public sealed class TeardownTests
         var rig = new Rig(options);
         rig.Management.AssociationUp();
         rig.Receive(M3uaSignal.AspUp(null));
-        rig.Receive(M3uaSignal.Traffic(M3uaSignalType.AspAc, TrafficMode.Override, new uint[] { 7, 8 }));
+        rig.Receive(M3uaSignal.Traffic(M3uaMessageType.AspAc, TrafficMode.Override, new uint[] { 7, 8 }));
         rig.TakeSent();
-        rig.Receive(new M3uaSignal { Type = M3uaSignalType.AspIa, RoutingContexts = new uint[] { 8 } });
-        Assert.Equal([M3uaSignalType.AspIaAck], rig.TakeSentTypes());
+        rig.Receive(new M3uaSignal { Type = M3uaMessageType.AspIa, RoutingContexts = new uint[] { 8 } });
+        Assert.Equal([M3uaMessageType.AspIaAck], rig.TakeSentTypes());
         Assert.True(rig.Management.TrafficMayFlow(7));
         Assert.False(rig.Management.TrafficMayFlow(8));
         Assert.Equal(AspStatus.Active, rig.Management.PeerAspStatus);

@@ -36,7 +36,7 @@ public static partial class M3uaSignalCodec
         uint? aspIdentifier = null;
         uint? networkAppearance = null;
         NtfyStatus status = NtfyStatus.None;
-        ManagementErrorCode errorCode = ManagementErrorCode.None;
+        M3uaErrorCode errorCode = M3uaErrorCode.None;
         int? concerned = null;
         byte? congestion = null;
         ushort user = 0;
@@ -66,7 +66,7 @@ public static partial class M3uaSignalCodec
                     status = (NtfyStatus)BinaryPrimitives.ReadUInt32BigEndian(value);
                     break;
                 case M3uaParameterTag.ErrorCode:
-                    errorCode = (ManagementErrorCode)BinaryPrimitives.ReadUInt32BigEndian(value);
+                    errorCode = (M3uaErrorCode)BinaryPrimitives.ReadUInt32BigEndian(value);
                     break;
                 case M3uaParameterTag.HeartbeatData:
                     heartbeat = value.ToArray();
@@ -105,14 +105,14 @@ public static partial class M3uaSignalCodec
                         return Unusable(in reader);
                     }
 
-                    Append(ref outcomes, ref outcomeCount, new RegistrationOutcome(result.LocalRoutingKeyIdentifier, (KeyRegistrationStatus)(uint)result.Status, result.RoutingContext));
+                    Append(ref outcomes, ref outcomeCount, new RegistrationOutcome(result.LocalRoutingKeyIdentifier, (M3uaRegistrationStatus)(uint)result.Status, result.RoutingContext));
                     break;
             }
         }
 
         signal = new M3uaSignal
         {
-            Type = (M3uaSignalType)(ushort)messageType,
+            Type = messageType,
             RoutingContexts = contexts,
             TrafficMode = mode,
             AspIdentifier = aspIdentifier,

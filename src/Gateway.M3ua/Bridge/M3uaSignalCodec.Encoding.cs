@@ -21,7 +21,7 @@ public static partial class M3uaSignalCodec
             return new M3uaSignalResult(M3uaSignalError.UnsupportedSignal);
         }
 
-        var writer = new M3uaWriter(destination, (M3uaMessageType)(ushort)signal.Type);
+        var writer = new M3uaWriter(destination, signal.Type);
         M3uaSignalResult fields = WriteFields(ref writer, in signal);
         if (!fields.Succeeded)
         {
@@ -38,19 +38,19 @@ public static partial class M3uaSignalCodec
     }
 
     /// <summary>Whether signals of <paramref name="type"/> can be encoded from their fields (every type but DEREG RSP).</summary>
-    public static bool IsEncodable(M3uaSignalType type) => type is M3uaSignalType.Err or M3uaSignalType.Ntfy
-        or M3uaSignalType.Duna or M3uaSignalType.Dava or M3uaSignalType.Daud or M3uaSignalType.Scon or M3uaSignalType.Dupu
-        or M3uaSignalType.Drst or M3uaSignalType.AspUp or M3uaSignalType.AspDn or M3uaSignalType.Beat
-        or M3uaSignalType.AspUpAck or M3uaSignalType.AspDnAck or M3uaSignalType.BeatAck or M3uaSignalType.AspAc
-        or M3uaSignalType.AspIa or M3uaSignalType.AspAcAck or M3uaSignalType.AspIaAck or M3uaSignalType.RegReq
-        or M3uaSignalType.RegRsp or M3uaSignalType.DeregReq;
+    public static bool IsEncodable(M3uaMessageType type) => type is M3uaMessageType.Err or M3uaMessageType.Ntfy
+        or M3uaMessageType.Duna or M3uaMessageType.Dava or M3uaMessageType.Daud or M3uaMessageType.Scon or M3uaMessageType.Dupu
+        or M3uaMessageType.Drst or M3uaMessageType.AspUp or M3uaMessageType.AspDn or M3uaMessageType.Beat
+        or M3uaMessageType.AspUpAck or M3uaMessageType.AspDnAck or M3uaMessageType.BeatAck or M3uaMessageType.AspAc
+        or M3uaMessageType.AspIa or M3uaMessageType.AspAcAck or M3uaMessageType.AspIaAck or M3uaMessageType.RegReq
+        or M3uaMessageType.RegRsp or M3uaMessageType.DeregReq;
 
     private static M3uaSignalResult WriteFields(ref M3uaWriter writer, in M3uaSignal signal)
     {
         switch (signal.Type)
         {
-            case M3uaSignalType.Err:
-                if (signal.ErrorCode == ManagementErrorCode.None)
+            case M3uaMessageType.Err:
+                if (signal.ErrorCode == M3uaErrorCode.None)
                 {
                     return InvalidField(M3uaParameterTag.ErrorCode);
                 }
@@ -60,7 +60,7 @@ public static partial class M3uaSignalCodec
                 WriteNetworkAppearance(ref writer, in signal);
                 return WriteAffected(ref writer, in signal);
 
-            case M3uaSignalType.Ntfy:
+            case M3uaMessageType.Ntfy:
                 if (signal.Status == NtfyStatus.None)
                 {
                     return InvalidField(M3uaParameterTag.Status);
@@ -71,15 +71,15 @@ public static partial class M3uaSignalCodec
                 WriteWords(ref writer, M3uaParameterTag.RoutingContext, signal.RoutingContexts.Span);
                 return WriteInfo(ref writer, in signal);
 
-            case M3uaSignalType.Duna or M3uaSignalType.Dava or M3uaSignalType.Daud or M3uaSignalType.Scon
-                or M3uaSignalType.Dupu or M3uaSignalType.Drst:
+            case M3uaMessageType.Duna or M3uaMessageType.Dava or M3uaMessageType.Daud or M3uaMessageType.Scon
+                or M3uaMessageType.Dupu or M3uaMessageType.Drst:
                 return WriteDestinations(ref writer, in signal);
 
-            case M3uaSignalType.AspUp or M3uaSignalType.AspUpAck:
+            case M3uaMessageType.AspUp or M3uaMessageType.AspUpAck:
                 WriteAspIdentifier(ref writer, in signal);
                 return WriteInfo(ref writer, in signal);
 
-            case M3uaSignalType.Beat or M3uaSignalType.BeatAck:
+            case M3uaMessageType.Beat or M3uaMessageType.BeatAck:
                 if (!signal.HeartbeatData.IsEmpty)
                 {
                     writer.WriteParameter(M3uaParameterTag.HeartbeatData, signal.HeartbeatData.Span);
@@ -87,7 +87,7 @@ public static partial class M3uaSignalCodec
 
                 return M3uaSignalResult.Success;
 
-            case M3uaSignalType.AspAc or M3uaSignalType.AspAcAck:
+            case M3uaMessageType.AspAc or M3uaMessageType.AspAcAck:
                 if (signal.TrafficMode != TrafficMode.None)
                 {
                     writer.WriteUInt32(M3uaParameterTag.TrafficModeType, (uint)signal.TrafficMode);
@@ -96,14 +96,14 @@ public static partial class M3uaSignalCodec
                 WriteWords(ref writer, M3uaParameterTag.RoutingContext, signal.RoutingContexts.Span);
                 return WriteInfo(ref writer, in signal);
 
-            case M3uaSignalType.AspIa or M3uaSignalType.AspIaAck:
+            case M3uaMessageType.AspIa or M3uaMessageType.AspIaAck:
                 WriteWords(ref writer, M3uaParameterTag.RoutingContext, signal.RoutingContexts.Span);
                 return WriteInfo(ref writer, in signal);
 
-            case M3uaSignalType.RegReq:
+            case M3uaMessageType.RegReq:
                 return WriteRoutingKeys(ref writer, in signal);
 
-            case M3uaSignalType.RegRsp:
+            case M3uaMessageType.RegRsp:
                 foreach (RegistrationOutcome outcome in signal.RegistrationResults.Span)
                 {
                     writer.Write(new RegistrationResult(outcome.LocalRoutingKeyIdentifier, (M3uaRegistrationStatus)(uint)outcome.Status, outcome.RoutingContext));
@@ -111,7 +111,7 @@ public static partial class M3uaSignalCodec
 
                 return M3uaSignalResult.Success;
 
-            case M3uaSignalType.DeregReq:
+            case M3uaMessageType.DeregReq:
                 WriteWords(ref writer, M3uaParameterTag.RoutingContext, signal.RoutingContexts.Span);
                 return M3uaSignalResult.Success;
 
@@ -131,7 +131,7 @@ public static partial class M3uaSignalCodec
             return affected;
         }
 
-        if (signal.Type == M3uaSignalType.Scon)
+        if (signal.Type == M3uaMessageType.Scon)
         {
             if (signal.ConcernedDestination is int concerned)
             {
@@ -149,7 +149,7 @@ public static partial class M3uaSignalCodec
                 writer.WriteUInt32(M3uaParameterTag.CongestionIndications, level);
             }
         }
-        else if (signal.Type == M3uaSignalType.Dupu)
+        else if (signal.Type == M3uaMessageType.Dupu)
         {
             writer.Write(new UserCause((M3uaUnavailabilityCause)(ushort)signal.Cause, signal.User));
         }

@@ -9,7 +9,7 @@ namespace Gateway.M3ua;
 /// </summary>
 /// <remarks>
 /// <para>
-/// <see cref="M3uaSignalType"/> has the codec's <see cref="M3uaMessageType"/> values, so the type converts by a cast.
+/// <see cref="M3uaMessageType"/> has the codec's <see cref="M3uaMessageType"/> values, so the type converts by a cast.
 /// Decoding runs <see cref="M3uaReader"/>, which checks the whole message first (format, rules, mandatory parameters),
 /// then reads the parameters the machines act on into the signal's fields; parameters they do not act on (Diagnostic
 /// Information, Correlation ID, unknown tags) are skipped. Encoding writes the fields the message takes, in RFC 4666

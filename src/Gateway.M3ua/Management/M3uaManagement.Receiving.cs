@@ -10,15 +10,15 @@ public sealed partial class M3uaManagement
     {
         switch (signal.Type)
         {
-            case M3uaSignalType.Beat:
+            case M3uaMessageType.Beat:
                 // Always answered, whatever the state: the peer's liveness check must not depend on ours. Copied, since
                 // the signal may view a receive buffer that is reused before the echo is delivered.
-                Emit(M3uaSignal.Heartbeat(M3uaSignalType.BeatAck, signal.HeartbeatData.ToArray()));
+                Emit(M3uaSignal.Heartbeat(M3uaMessageType.BeatAck, signal.HeartbeatData.ToArray()));
                 return;
-            case M3uaSignalType.BeatAck:
+            case M3uaMessageType.BeatAck:
                 AcknowledgeBeat(signal.HeartbeatData.Span);
                 return;
-            case M3uaSignalType.Err:
+            case M3uaMessageType.Err:
                 // Reported, never answered: an ERR about an ERR could loop between two confused peers.
                 _errorsReceived++;
                 Report(new M3uaManagementEvent(
@@ -27,13 +27,13 @@ public sealed partial class M3uaManagement
                     pointCode: signal.AffectedPointCodes.IsEmpty ? -1 : signal.AffectedPointCodes.Span[0].PointCode,
                     errorCode: signal.ErrorCode));
                 return;
-            case M3uaSignalType.Ntfy:
+            case M3uaMessageType.Ntfy:
                 ReceiveNotify(in signal);
                 return;
-            case M3uaSignalType.AspUpAck:
+            case M3uaMessageType.AspUpAck:
                 ExpectLocal(AspTrigger.UpAck, signal.Type);
                 return;
-            case M3uaSignalType.AspAcAck:
+            case M3uaMessageType.AspAcAck:
                 if (signal.TrafficMode != TrafficMode.None && signal.TrafficMode != Options.TrafficMode && Options.ActivatesLocally)
                 {
                     Report(new M3uaManagementEvent(M3uaManagementEventKind.TrafficModeMismatch, signalType: signal.Type, trafficMode: signal.TrafficMode));
@@ -41,49 +41,49 @@ public sealed partial class M3uaManagement
 
                 ExpectLocal(AspTrigger.ActiveAck, signal.Type);
                 return;
-            case M3uaSignalType.AspIaAck:
+            case M3uaMessageType.AspIaAck:
                 ExpectLocal(AspTrigger.InactiveAck, signal.Type);
                 return;
-            case M3uaSignalType.AspDnAck:
+            case M3uaMessageType.AspDnAck:
                 ExpectLocal(AspTrigger.DownAck, signal.Type);
                 return;
-            case M3uaSignalType.RegRsp:
+            case M3uaMessageType.RegRsp:
                 ReceiveRegistration(in signal);
                 return;
-            case M3uaSignalType.AspUp:
-            case M3uaSignalType.AspAc:
-            case M3uaSignalType.AspIa:
-            case M3uaSignalType.AspDn:
+            case M3uaMessageType.AspUp:
+            case M3uaMessageType.AspAc:
+            case M3uaMessageType.AspIa:
+            case M3uaMessageType.AspDn:
                 ReceivePeer(in signal);
                 return;
-            case M3uaSignalType.Duna:
-            case M3uaSignalType.Dava:
-            case M3uaSignalType.Drst:
-            case M3uaSignalType.Scon:
-            case M3uaSignalType.Dupu:
+            case M3uaMessageType.Duna:
+            case M3uaMessageType.Dava:
+            case M3uaMessageType.Drst:
+            case M3uaMessageType.Scon:
+            case M3uaMessageType.Dupu:
                 ReceiveNetworkManagement(in signal);
                 return;
-            case M3uaSignalType.Daud:
+            case M3uaMessageType.Daud:
                 ReceiveAudit(in signal);
                 return;
-            case M3uaSignalType.RegReq:
-            case M3uaSignalType.DeregReq:
-            case M3uaSignalType.DeregRsp:
+            case M3uaMessageType.RegReq:
+            case M3uaMessageType.DeregReq:
+            case M3uaMessageType.DeregRsp:
                 // We allocate no routing keys and register none away: a peer asking is out of place here.
-                SendError(ManagementErrorCode.UnexpectedMessage, signal.Type);
+                SendError(M3uaErrorCode.UnexpectedMessage, signal.Type);
                 return;
             default:
-                SendError(ManagementErrorCode.UnsupportedMessageType, signal.Type);
+                SendError(M3uaErrorCode.UnsupportedMessageType, signal.Type);
                 return;
         }
     }
 
     /// <summary>An acknowledgement for our ASP: unexpected when our side sends no such request, or is not waiting for it.</summary>
-    private void ExpectLocal(AspTrigger trigger, M3uaSignalType type)
+    private void ExpectLocal(AspTrigger trigger, M3uaMessageType type)
     {
         if (!Options.ActivatesLocally || !_local.Fire(trigger))
         {
-            SendError(ManagementErrorCode.UnexpectedMessage, type);
+            SendError(M3uaErrorCode.UnexpectedMessage, type);
         }
     }
 
@@ -91,7 +91,7 @@ public sealed partial class M3uaManagement
     {
         if (!Options.ActivatesLocally || _local.State != AspState.RegistrationSent)
         {
-            SendError(ManagementErrorCode.UnexpectedMessage, signal.Type);
+            SendError(M3uaErrorCode.UnexpectedMessage, signal.Type);
             return;
         }
 
@@ -113,7 +113,7 @@ public sealed partial class M3uaManagement
             }
 
             // "Already registered" still names the routing context in force (left over from our previous association).
-            if (outcome.Status is KeyRegistrationStatus.Success or KeyRegistrationStatus.RoutingKeyAlreadyRegistered)
+            if (outcome.Status is M3uaRegistrationStatus.Success or M3uaRegistrationStatus.RoutingKeyAlreadyRegistered)
             {
                 server.RoutingContext = outcome.RoutingContext;
                 Report(new M3uaManagementEvent(
@@ -138,13 +138,13 @@ public sealed partial class M3uaManagement
     {
         if (!_local.IsUp && _peer.State == AspStatus.Down)
         {
-            SendError(ManagementErrorCode.UnexpectedMessage, signal.Type);
+            SendError(M3uaErrorCode.UnexpectedMessage, signal.Type);
             return;
         }
 
         if (!Select(signal.RoutingContexts.Span, out uint[]? unknown))
         {
-            SendError(ManagementErrorCode.InvalidRoutingContext, signal.Type, unknown);
+            SendError(M3uaErrorCode.InvalidRoutingContext, signal.Type, unknown);
             return;
         }
 
@@ -233,20 +233,20 @@ public sealed partial class M3uaManagement
         if (!Options.AcceptsPeer)
         {
             // An SGP, or an IPSP server in single exchange, never sends these to us.
-            SendError(ManagementErrorCode.UnexpectedMessage, signal.Type);
+            SendError(M3uaErrorCode.UnexpectedMessage, signal.Type);
             return;
         }
 
         switch (signal.Type)
         {
-            case M3uaSignalType.AspUp:
+            case M3uaMessageType.AspUp:
                 _peer.AspIdentifier = signal.AspIdentifier;
                 _peer.Fire(PeerAspTrigger.Up);
                 return;
-            case M3uaSignalType.AspDn:
+            case M3uaMessageType.AspDn:
                 _peer.Fire(PeerAspTrigger.Down);
                 return;
-            case M3uaSignalType.AspAc:
+            case M3uaMessageType.AspAc:
                 ReceivePeerActive(in signal);
                 return;
             default:
@@ -259,26 +259,26 @@ public sealed partial class M3uaManagement
     {
         if (_peer.State == AspStatus.Down)
         {
-            SendError(ManagementErrorCode.UnexpectedMessage, signal.Type);
+            SendError(M3uaErrorCode.UnexpectedMessage, signal.Type);
             return;
         }
 
         if (signal.TrafficMode != TrafficMode.None && signal.TrafficMode != Options.TrafficMode)
         {
-            SendError(ManagementErrorCode.UnsupportedTrafficModeType, signal.Type, signal.RoutingContexts.ToArray());
+            SendError(M3uaErrorCode.UnsupportedTrafficModeType, signal.Type, signal.RoutingContexts.ToArray());
             return;
         }
 
         if (signal.RoutingContexts.IsEmpty && _servers.Length > 1)
         {
             // Without a routing context the ASPAC must mean the one AS we have; with several, it means none.
-            SendError(ManagementErrorCode.NoConfiguredAsForAsp, signal.Type);
+            SendError(M3uaErrorCode.NoConfiguredAsForAsp, signal.Type);
             return;
         }
 
         if (!Select(signal.RoutingContexts.Span, out uint[]? unknown))
         {
-            SendError(ManagementErrorCode.InvalidRoutingContext, signal.Type, unknown);
+            SendError(M3uaErrorCode.InvalidRoutingContext, signal.Type, unknown);
             return;
         }
 
@@ -294,13 +294,13 @@ public sealed partial class M3uaManagement
     {
         if (_peer.State == AspStatus.Down)
         {
-            SendError(ManagementErrorCode.UnexpectedMessage, signal.Type);
+            SendError(M3uaErrorCode.UnexpectedMessage, signal.Type);
             return;
         }
 
         if (!Select(signal.RoutingContexts.Span, out uint[]? unknown))
         {
-            SendError(ManagementErrorCode.InvalidRoutingContext, signal.Type, unknown);
+            SendError(M3uaErrorCode.InvalidRoutingContext, signal.Type, unknown);
             return;
         }
 

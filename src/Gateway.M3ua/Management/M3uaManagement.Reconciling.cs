@@ -167,7 +167,7 @@ public sealed partial class M3uaManagement
                     }
                 }
 
-                Emit(new M3uaSignal { Type = M3uaSignalType.RegReq, RoutingKeys = _keys });
+                Emit(new M3uaSignal { Type = M3uaMessageType.RegReq, RoutingKeys = _keys });
                 break;
             case AspState.ActiveSent:
                 foreach (ApplicationServer server in _servers)
@@ -175,13 +175,13 @@ public sealed partial class M3uaManagement
                     server.Displaced = false; // a new ASPAC claims every AS again
                 }
 
-                Emit(M3uaSignal.Traffic(M3uaSignalType.AspAc, Options.TrafficMode, ActivationContexts()));
+                Emit(M3uaSignal.Traffic(M3uaMessageType.AspAc, Options.TrafficMode, ActivationContexts()));
                 break;
             case AspState.InactiveSent:
-                Emit(new M3uaSignal { Type = M3uaSignalType.AspIa, RoutingContexts = ActivationContexts() });
+                Emit(new M3uaSignal { Type = M3uaMessageType.AspIa, RoutingContexts = ActivationContexts() });
                 break;
             default:
-                Emit(M3uaSignal.Of(M3uaSignalType.AspDn));
+                Emit(M3uaSignal.Of(M3uaMessageType.AspDn));
                 break;
         }
     }
@@ -252,7 +252,7 @@ public sealed partial class M3uaManagement
         BinaryPrimitives.WriteUInt64BigEndian(data, ++_beatSequence);
         _outstandingBeat = data;
         _heartbeatsSent++;
-        Emit(M3uaSignal.Heartbeat(M3uaSignalType.Beat, data));
+        Emit(M3uaSignal.Heartbeat(M3uaMessageType.Beat, data));
         _heartbeatTimer.Start(Options.Timers.HeartbeatInterval);
     }
 

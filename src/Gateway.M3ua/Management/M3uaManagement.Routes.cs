@@ -27,19 +27,19 @@ public sealed partial class M3uaManagement
         if (!_local.IsUp && _peer.State == AspStatus.Down)
         {
             // SSNM concerns ASPs that are up (RFC 4666 §4.5); before ASPUP ACK nothing asked for it.
-            SendError(ManagementErrorCode.UnexpectedMessage, signal.Type);
+            SendError(M3uaErrorCode.UnexpectedMessage, signal.Type);
             return false;
         }
 
         if (signal.NetworkAppearance is uint appearance && Options.NetworkAppearance is uint ours && appearance != ours)
         {
-            SendError(ManagementErrorCode.InvalidNetworkAppearance, signal.Type);
+            SendError(M3uaErrorCode.InvalidNetworkAppearance, signal.Type);
             return false;
         }
 
         if (!Select(signal.RoutingContexts.Span, out uint[]? unknown))
         {
-            SendError(ManagementErrorCode.InvalidRoutingContext, signal.Type, unknown);
+            SendError(M3uaErrorCode.InvalidRoutingContext, signal.Type, unknown);
             return false;
         }
 
@@ -82,21 +82,21 @@ public sealed partial class M3uaManagement
     {
         switch (signal.Type)
         {
-            case M3uaSignalType.Duna:
+            case M3uaMessageType.Duna:
                 // Unreachable: congestion and user part states toward it mean nothing any more.
                 destination.Signalled = DestinationAvailability.Unavailable;
                 destination.CongestionLevel = 0;
                 destination.CongestionTimer.Stop();
                 destination.UnavailableUser = null;
                 break;
-            case M3uaSignalType.Dava:
+            case M3uaMessageType.Dava:
                 destination.Signalled = DestinationAvailability.Available;
                 destination.UnavailableUser = null;
                 break;
-            case M3uaSignalType.Drst:
+            case M3uaMessageType.Drst:
                 destination.Signalled = DestinationAvailability.Restricted;
                 break;
-            case M3uaSignalType.Scon:
+            case M3uaMessageType.Scon:
                 Congest(destination, signal.CongestionLevel);
                 break;
             default:
@@ -145,7 +145,7 @@ public sealed partial class M3uaManagement
     {
         if (Options.Role == ManagementRole.Asp)
         {
-            SendError(ManagementErrorCode.UnexpectedMessage, signal.Type);
+            SendError(M3uaErrorCode.UnexpectedMessage, signal.Type);
             return;
         }
 
@@ -176,12 +176,12 @@ public sealed partial class M3uaManagement
 
         if (available is not null)
         {
-            Emit(M3uaSignal.Destinations(M3uaSignalType.Dava, available.ToArray(), signal.RoutingContexts.ToArray(), Options.NetworkAppearance));
+            Emit(M3uaSignal.Destinations(M3uaMessageType.Dava, available.ToArray(), signal.RoutingContexts.ToArray(), Options.NetworkAppearance));
         }
 
         if (unknown is not null)
         {
-            SendError(ManagementErrorCode.DestinationStatusUnknown, signal.Type, signal.RoutingContexts.ToArray(), unknown.ToArray());
+            SendError(M3uaErrorCode.DestinationStatusUnknown, signal.Type, signal.RoutingContexts.ToArray(), unknown.ToArray());
         }
     }
 
@@ -218,12 +218,12 @@ public sealed partial class M3uaManagement
 
         if (anyAs is not null)
         {
-            Emit(M3uaSignal.Destinations(M3uaSignalType.Daud, anyAs.ToArray(), networkAppearance: Options.NetworkAppearance));
+            Emit(M3uaSignal.Destinations(M3uaMessageType.Daud, anyAs.ToArray(), networkAppearance: Options.NetworkAppearance));
         }
 
         foreach (KeyValuePair<uint, List<PointCodeRange>> group in groups)
         {
-            Emit(M3uaSignal.Destinations(M3uaSignalType.Daud, group.Value.ToArray(), new[] { group.Key }, Options.NetworkAppearance));
+            Emit(M3uaSignal.Destinations(M3uaMessageType.Daud, group.Value.ToArray(), new[] { group.Key }, Options.NetworkAppearance));
         }
     }
 }

@@ -331,8 +331,8 @@ public sealed partial class M3uaManagement : IDisposable
     internal void Report(in M3uaManagementEvent managementEvent) => _outbox.Add(new ManagementEffect(in managementEvent));
 
     internal void SendError(
-        ManagementErrorCode code,
-        M3uaSignalType concerning,
+        M3uaErrorCode code,
+        M3uaMessageType concerning,
         ReadOnlyMemory<uint> routingContexts = default,
         ReadOnlyMemory<PointCodeRange> affected = default)
     {

@@ -23,8 +23,8 @@ public readonly struct M3uaManagementEvent
         M3uaManagementEventKind kind,
         uint? routingContext = null,
         int pointCode = -1,
-        M3uaSignalType? signalType = null,
-        ManagementErrorCode errorCode = ManagementErrorCode.None,
+        M3uaMessageType? signalType = null,
+        M3uaErrorCode errorCode = M3uaErrorCode.None,
         NtfyStatus status = NtfyStatus.None,
         AspStatus? aspStatus = null,
         AsState? asState = null,
@@ -35,7 +35,7 @@ public readonly struct M3uaManagementEvent
         uint? aspIdentifier = null,
         TrafficMode trafficMode = TrafficMode.None,
         uint? localRoutingKeyIdentifier = null,
-        KeyRegistrationStatus? registrationStatus = null)
+        M3uaRegistrationStatus? registrationStatus = null)
     {
         Kind = kind;
         RoutingContext = routingContext;
@@ -65,10 +65,10 @@ public readonly struct M3uaManagementEvent
     public int PointCode { get; }
 
     /// <summary>The message concerned (the one given up, refused with ERR, or that forced a state).</summary>
-    public M3uaSignalType? SignalType { get; }
+    public M3uaMessageType? SignalType { get; }
 
     /// <summary>The error code sent or received.</summary>
-    public ManagementErrorCode ErrorCode { get; }
+    public M3uaErrorCode ErrorCode { get; }
 
     /// <summary>The NTFY status received.</summary>
     public NtfyStatus Status { get; }
@@ -101,7 +101,7 @@ public readonly struct M3uaManagementEvent
     public uint? LocalRoutingKeyIdentifier { get; }
 
     /// <summary>Registration: the peer's answer.</summary>
-    public KeyRegistrationStatus? RegistrationStatus { get; }
+    public M3uaRegistrationStatus? RegistrationStatus { get; }
 
     /// <summary>The event's log word, e.g. <c>route-unavailable</c>.</summary>
     public string Name => Names[(int)Kind];
@@ -138,12 +138,12 @@ public readonly struct M3uaManagementEvent
             line.Append(CultureInfo.InvariantCulture, $" pc={PointCode}");
         }
 
-        if (SignalType is M3uaSignalType type)
+        if (SignalType is M3uaMessageType type)
         {
             line.Append(" message=").Append(ManagementNames.Of(type));
         }
 
-        if (ErrorCode != ManagementErrorCode.None || Kind is M3uaManagementEventKind.ErrorReceived or M3uaManagementEventKind.ErrorSent)
+        if (ErrorCode != M3uaErrorCode.None || Kind is M3uaManagementEventKind.ErrorReceived or M3uaManagementEventKind.ErrorSent)
         {
             line.Append(" code=").Append(ManagementNames.Of(ErrorCode));
         }
@@ -193,7 +193,7 @@ public readonly struct M3uaManagementEvent
             line.Append(CultureInfo.InvariantCulture, $" rk={key}");
         }
 
-        if (RegistrationStatus is KeyRegistrationStatus registration)
+        if (RegistrationStatus is M3uaRegistrationStatus registration)
         {
             line.Append(" registration=").Append(ManagementNames.Of(registration));
         }

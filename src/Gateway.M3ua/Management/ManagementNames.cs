@@ -8,55 +8,31 @@ namespace Gateway.M3ua;
 public static class ManagementNames
 {
     /// <summary>The message's name as RFC 4666 writes it: ASPUP, ASPAC_ACK, DUNA, ...</summary>
-    public static string Of(M3uaSignalType type) => type switch
-    {
-        M3uaSignalType.Err => "ERR",
-        M3uaSignalType.Ntfy => "NTFY",
-        M3uaSignalType.Duna => "DUNA",
-        M3uaSignalType.Dava => "DAVA",
-        M3uaSignalType.Daud => "DAUD",
-        M3uaSignalType.Scon => "SCON",
-        M3uaSignalType.Dupu => "DUPU",
-        M3uaSignalType.Drst => "DRST",
-        M3uaSignalType.AspUp => "ASPUP",
-        M3uaSignalType.AspDn => "ASPDN",
-        M3uaSignalType.Beat => "BEAT",
-        M3uaSignalType.AspUpAck => "ASPUP_ACK",
-        M3uaSignalType.AspDnAck => "ASPDN_ACK",
-        M3uaSignalType.BeatAck => "BEAT_ACK",
-        M3uaSignalType.AspAc => "ASPAC",
-        M3uaSignalType.AspIa => "ASPIA",
-        M3uaSignalType.AspAcAck => "ASPAC_ACK",
-        M3uaSignalType.AspIaAck => "ASPIA_ACK",
-        M3uaSignalType.RegReq => "REG_REQ",
-        M3uaSignalType.RegRsp => "REG_RSP",
-        M3uaSignalType.DeregReq => "DEREG_REQ",
-        M3uaSignalType.DeregRsp => "DEREG_RSP",
-        _ => Hex((uint)type),
-    };
+    /// <remarks>The codec's acronyms, with an underscore for the space so that a key=value line keeps one word.</remarks>
+    public static string Of(M3uaMessageType type) => M3uaMessageNames.GetAcronym(type)?.Replace(' ', '_') ?? Hex((uint)type);
 
     /// <summary>The error code's name, e.g. <c>unexpected-message</c>.</summary>
-    public static string Of(ManagementErrorCode code) => code switch
+    public static string Of(M3uaErrorCode code) => code switch
     {
-        ManagementErrorCode.None => "none",
-        ManagementErrorCode.InvalidVersion => "invalid-version",
-        ManagementErrorCode.UnsupportedMessageClass => "unsupported-message-class",
-        ManagementErrorCode.UnsupportedMessageType => "unsupported-message-type",
-        ManagementErrorCode.UnsupportedTrafficModeType => "unsupported-traffic-mode-type",
-        ManagementErrorCode.UnexpectedMessage => "unexpected-message",
-        ManagementErrorCode.ProtocolError => "protocol-error",
-        ManagementErrorCode.InvalidStreamIdentifier => "invalid-stream-identifier",
-        ManagementErrorCode.RefusedManagementBlocking => "refused-management-blocking",
-        ManagementErrorCode.AspIdentifierRequired => "asp-identifier-required",
-        ManagementErrorCode.InvalidAspIdentifier => "invalid-asp-identifier",
-        ManagementErrorCode.InvalidParameterValue => "invalid-parameter-value",
-        ManagementErrorCode.ParameterFieldError => "parameter-field-error",
-        ManagementErrorCode.UnexpectedParameter => "unexpected-parameter",
-        ManagementErrorCode.DestinationStatusUnknown => "destination-status-unknown",
-        ManagementErrorCode.InvalidNetworkAppearance => "invalid-network-appearance",
-        ManagementErrorCode.MissingParameter => "missing-parameter",
-        ManagementErrorCode.InvalidRoutingContext => "invalid-routing-context",
-        ManagementErrorCode.NoConfiguredAsForAsp => "no-configured-as-for-asp",
+        M3uaErrorCode.None => "none",
+        M3uaErrorCode.InvalidVersion => "invalid-version",
+        M3uaErrorCode.UnsupportedMessageClass => "unsupported-message-class",
+        M3uaErrorCode.UnsupportedMessageType => "unsupported-message-type",
+        M3uaErrorCode.UnsupportedTrafficModeType => "unsupported-traffic-mode-type",
+        M3uaErrorCode.UnexpectedMessage => "unexpected-message",
+        M3uaErrorCode.ProtocolError => "protocol-error",
+        M3uaErrorCode.InvalidStreamIdentifier => "invalid-stream-identifier",
+        M3uaErrorCode.RefusedManagementBlocking => "refused-management-blocking",
+        M3uaErrorCode.AspIdentifierRequired => "asp-identifier-required",
+        M3uaErrorCode.InvalidAspIdentifier => "invalid-asp-identifier",
+        M3uaErrorCode.InvalidParameterValue => "invalid-parameter-value",
+        M3uaErrorCode.ParameterFieldError => "parameter-field-error",
+        M3uaErrorCode.UnexpectedParameter => "unexpected-parameter",
+        M3uaErrorCode.DestinationStatusUnknown => "destination-status-unknown",
+        M3uaErrorCode.InvalidNetworkAppearance => "invalid-network-appearance",
+        M3uaErrorCode.MissingParameter => "missing-parameter",
+        M3uaErrorCode.InvalidRoutingContext => "invalid-routing-context",
+        M3uaErrorCode.NoConfiguredAsForAsp => "no-configured-as-for-asp",
         _ => Hex((uint)code),
     };
 
@@ -110,21 +86,21 @@ public static class ManagementNames
     };
 
     /// <summary>The registration status's name, e.g. <c>success</c>, <c>permission-denied</c>.</summary>
-    public static string Of(KeyRegistrationStatus status) => status switch
+    public static string Of(M3uaRegistrationStatus status) => status switch
     {
-        KeyRegistrationStatus.Success => "success",
-        KeyRegistrationStatus.Unknown => "unknown",
-        KeyRegistrationStatus.InvalidDpc => "invalid-dpc",
-        KeyRegistrationStatus.InvalidNetworkAppearance => "invalid-network-appearance",
-        KeyRegistrationStatus.InvalidRoutingKey => "invalid-routing-key",
-        KeyRegistrationStatus.PermissionDenied => "permission-denied",
-        KeyRegistrationStatus.CannotSupportUniqueRouting => "cannot-support-unique-routing",
-        KeyRegistrationStatus.RoutingKeyNotProvisioned => "routing-key-not-provisioned",
-        KeyRegistrationStatus.InsufficientResources => "insufficient-resources",
-        KeyRegistrationStatus.UnsupportedRoutingKeyParameter => "unsupported-routing-key-parameter",
-        KeyRegistrationStatus.UnsupportedTrafficMode => "unsupported-traffic-mode",
-        KeyRegistrationStatus.RoutingKeyChangeRefused => "routing-key-change-refused",
-        KeyRegistrationStatus.RoutingKeyAlreadyRegistered => "routing-key-already-registered",
+        M3uaRegistrationStatus.Success => "success",
+        M3uaRegistrationStatus.Unknown => "unknown",
+        M3uaRegistrationStatus.InvalidDpc => "invalid-dpc",
+        M3uaRegistrationStatus.InvalidNetworkAppearance => "invalid-network-appearance",
+        M3uaRegistrationStatus.InvalidRoutingKey => "invalid-routing-key",
+        M3uaRegistrationStatus.PermissionDenied => "permission-denied",
+        M3uaRegistrationStatus.CannotSupportUniqueRouting => "cannot-support-unique-routing",
+        M3uaRegistrationStatus.RoutingKeyNotProvisioned => "routing-key-not-provisioned",
+        M3uaRegistrationStatus.InsufficientResources => "insufficient-resources",
+        M3uaRegistrationStatus.UnsupportedRoutingKeyParameter => "unsupported-routing-key-parameter",
+        M3uaRegistrationStatus.UnsupportedTrafficMode => "unsupported-traffic-mode",
+        M3uaRegistrationStatus.RoutingKeyChangeRefused => "routing-key-change-refused",
+        M3uaRegistrationStatus.RoutingKeyAlreadyRegistered => "routing-key-already-registered",
         _ => Hex((uint)status),
     };
 

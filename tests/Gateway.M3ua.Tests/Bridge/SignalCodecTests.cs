@@ -17,31 +17,31 @@ public sealed class SignalCodecTests
         ["ASPUP"] = M3uaSignal.AspUp(42),
         ["ASPUP no id"] = M3uaSignal.AspUp(null),
         ["ASPUP ACK"] = M3uaSignal.AspUpAck(42) with { Info = "sgp-1" },
-        ["ASPDN"] = M3uaSignal.Of(M3uaSignalType.AspDn),
-        ["ASPDN ACK"] = M3uaSignal.Of(M3uaSignalType.AspDnAck),
-        ["BEAT"] = M3uaSignal.Heartbeat(M3uaSignalType.Beat, new byte[] { 0, 0, 0, 1, 0xde, 0xad, 0xbe }),
-        ["BEAT ACK"] = M3uaSignal.Heartbeat(M3uaSignalType.BeatAck, new byte[] { 0, 0, 0, 1, 0xde, 0xad, 0xbe }),
-        ["BEAT empty"] = M3uaSignal.Of(M3uaSignalType.Beat),
-        ["ASPAC"] = M3uaSignal.Traffic(M3uaSignalType.AspAc, TrafficMode.Override, Contexts),
-        ["ASPAC ACK"] = M3uaSignal.Traffic(M3uaSignalType.AspAcAck, TrafficMode.Loadshare, Contexts),
-        ["ASPAC bare"] = M3uaSignal.Traffic(M3uaSignalType.AspAc, TrafficMode.None, default),
-        ["ASPIA"] = new M3uaSignal { Type = M3uaSignalType.AspIa, RoutingContexts = Contexts },
-        ["ASPIA ACK"] = new M3uaSignal { Type = M3uaSignalType.AspIaAck, RoutingContexts = Contexts },
+        ["ASPDN"] = M3uaSignal.Of(M3uaMessageType.AspDn),
+        ["ASPDN ACK"] = M3uaSignal.Of(M3uaMessageType.AspDnAck),
+        ["BEAT"] = M3uaSignal.Heartbeat(M3uaMessageType.Beat, new byte[] { 0, 0, 0, 1, 0xde, 0xad, 0xbe }),
+        ["BEAT ACK"] = M3uaSignal.Heartbeat(M3uaMessageType.BeatAck, new byte[] { 0, 0, 0, 1, 0xde, 0xad, 0xbe }),
+        ["BEAT empty"] = M3uaSignal.Of(M3uaMessageType.Beat),
+        ["ASPAC"] = M3uaSignal.Traffic(M3uaMessageType.AspAc, TrafficMode.Override, Contexts),
+        ["ASPAC ACK"] = M3uaSignal.Traffic(M3uaMessageType.AspAcAck, TrafficMode.Loadshare, Contexts),
+        ["ASPAC bare"] = M3uaSignal.Traffic(M3uaMessageType.AspAc, TrafficMode.None, default),
+        ["ASPIA"] = new M3uaSignal { Type = M3uaMessageType.AspIa, RoutingContexts = Contexts },
+        ["ASPIA ACK"] = new M3uaSignal { Type = M3uaMessageType.AspIaAck, RoutingContexts = Contexts },
         ["NTFY"] = M3uaSignal.Notify(NtfyStatus.AsActive, Contexts),
         ["NTFY asp failure"] = M3uaSignal.Notify(NtfyStatus.AspFailure, Contexts, aspIdentifier: 3) with { Info = "ASP 3 lost" },
-        ["ERR"] = M3uaSignal.Error(ManagementErrorCode.UnexpectedMessage),
-        ["ERR rc"] = M3uaSignal.Error(ManagementErrorCode.InvalidRoutingContext, Contexts, networkAppearance: 8),
-        ["ERR apc"] = M3uaSignal.Error(ManagementErrorCode.DestinationStatusUnknown, Contexts, Affected, 8),
-        ["DAVA"] = M3uaSignal.Destinations(M3uaSignalType.Dava, Affected, Contexts, 8),
-        ["DAUD"] = M3uaSignal.Destinations(M3uaSignalType.Daud, Affected),
-        ["DUNA"] = M3uaSignal.Destinations(M3uaSignalType.Duna, Affected, Contexts) with { Info = "link set down" },
-        ["DRST"] = M3uaSignal.Destinations(M3uaSignalType.Drst, Affected, networkAppearance: 2),
-        ["SCON"] = M3uaSignal.Destinations(M3uaSignalType.Scon, Affected) with { ConcernedDestination = 0x0101, CongestionLevel = 2 },
-        ["SCON itu"] = M3uaSignal.Destinations(M3uaSignalType.Scon, Affected),
-        ["DUPU"] = M3uaSignal.Destinations(M3uaSignalType.Dupu, Affected) with { User = 5, Cause = UnavailabilityCause.InaccessibleRemoteUser },
+        ["ERR"] = M3uaSignal.Error(M3uaErrorCode.UnexpectedMessage),
+        ["ERR rc"] = M3uaSignal.Error(M3uaErrorCode.InvalidRoutingContext, Contexts, networkAppearance: 8),
+        ["ERR apc"] = M3uaSignal.Error(M3uaErrorCode.DestinationStatusUnknown, Contexts, Affected, 8),
+        ["DAVA"] = M3uaSignal.Destinations(M3uaMessageType.Dava, Affected, Contexts, 8),
+        ["DAUD"] = M3uaSignal.Destinations(M3uaMessageType.Daud, Affected),
+        ["DUNA"] = M3uaSignal.Destinations(M3uaMessageType.Duna, Affected, Contexts) with { Info = "link set down" },
+        ["DRST"] = M3uaSignal.Destinations(M3uaMessageType.Drst, Affected, networkAppearance: 2),
+        ["SCON"] = M3uaSignal.Destinations(M3uaMessageType.Scon, Affected) with { ConcernedDestination = 0x0101, CongestionLevel = 2 },
+        ["SCON itu"] = M3uaSignal.Destinations(M3uaMessageType.Scon, Affected),
+        ["DUPU"] = M3uaSignal.Destinations(M3uaMessageType.Dupu, Affected) with { User = 5, Cause = UnavailabilityCause.InaccessibleRemoteUser },
         ["REG REQ"] = new M3uaSignal
         {
-            Type = M3uaSignalType.RegReq,
+            Type = M3uaMessageType.RegReq,
             RoutingKeys = new RoutingKeyRequest[]
             {
                 new(1, 0x0101, [5]),
@@ -50,10 +50,10 @@ public sealed class SignalCodecTests
         },
         ["REG RSP"] = new M3uaSignal
         {
-            Type = M3uaSignalType.RegRsp,
-            RegistrationResults = new RegistrationOutcome[] { new(1, KeyRegistrationStatus.Success, 40), new(2, KeyRegistrationStatus.PermissionDenied, 0) },
+            Type = M3uaMessageType.RegRsp,
+            RegistrationResults = new RegistrationOutcome[] { new(1, M3uaRegistrationStatus.Success, 40), new(2, M3uaRegistrationStatus.PermissionDenied, 0) },
         },
-        ["DEREG REQ"] = new M3uaSignal { Type = M3uaSignalType.DeregReq, RoutingContexts = Contexts },
+        ["DEREG REQ"] = new M3uaSignal { Type = M3uaMessageType.DeregReq, RoutingContexts = Contexts },
     };
 
     [Theory]
@@ -86,20 +86,20 @@ public sealed class SignalCodecTests
     public void Signals_that_cannot_be_sent_are_reported_not_thrown()
     {
         Span<byte> buffer = stackalloc byte[M3uaSignalCodec.DefaultBufferSize];
-        Assert.Equal(M3uaSignalError.InvalidField, M3uaSignalCodec.TryEncode(M3uaSignal.Of(M3uaSignalType.Err), buffer, out _).Error);
-        Assert.Equal(M3uaSignalError.InvalidField, M3uaSignalCodec.TryEncode(M3uaSignal.Of(M3uaSignalType.Ntfy), buffer, out _).Error);
-        Assert.Equal(M3uaSignalError.UnsupportedSignal, M3uaSignalCodec.TryEncode(M3uaSignal.Of(M3uaSignalType.DeregRsp), buffer, out _).Error);
-        Assert.Equal(M3uaSignalError.UnsupportedSignal, M3uaSignalCodec.TryEncode(M3uaSignal.Of((M3uaSignalType)0x0101), buffer, out _).Error);
+        Assert.Equal(M3uaSignalError.InvalidField, M3uaSignalCodec.TryEncode(M3uaSignal.Of(M3uaMessageType.Err), buffer, out _).Error);
+        Assert.Equal(M3uaSignalError.InvalidField, M3uaSignalCodec.TryEncode(M3uaSignal.Of(M3uaMessageType.Ntfy), buffer, out _).Error);
+        Assert.Equal(M3uaSignalError.UnsupportedSignal, M3uaSignalCodec.TryEncode(M3uaSignal.Of(M3uaMessageType.DeregRsp), buffer, out _).Error);
+        Assert.Equal(M3uaSignalError.UnsupportedSignal, M3uaSignalCodec.TryEncode(M3uaSignal.Of((M3uaMessageType)0x0101), buffer, out _).Error);
 
-        var tooFar = M3uaSignal.Destinations(M3uaSignalType.Dava, new PointCodeRange[] { new(0x0100_0000) });
+        var tooFar = M3uaSignal.Destinations(M3uaMessageType.Dava, new PointCodeRange[] { new(0x0100_0000) });
         M3uaSignalResult pointCode = M3uaSignalCodec.TryEncode(in tooFar, buffer, out _);
         Assert.Equal((M3uaSignalError.InvalidField, (M3uaParameterTag?)M3uaParameterTag.AffectedPointCode), (pointCode.Error, pointCode.Parameter));
 
         // A mandatory list left empty: the writer's own check.
-        M3uaSignalResult missing = M3uaSignalCodec.TryEncode(M3uaSignal.Of(M3uaSignalType.Duna), buffer, out int written);
+        M3uaSignalResult missing = M3uaSignalCodec.TryEncode(M3uaSignal.Of(M3uaMessageType.Duna), buffer, out int written);
         Assert.Equal((M3uaSignalError.EncodingFailed, M3uaError.MissingParameter, 0), (missing.Error, missing.CodecError, written));
 
-        var congested = M3uaSignal.Destinations(M3uaSignalType.Scon, Affected) with { CongestionLevel = 4 };
+        var congested = M3uaSignal.Destinations(M3uaMessageType.Scon, Affected) with { CongestionLevel = 4 };
         Assert.Equal(M3uaError.InvalidParameterValue, M3uaSignalCodec.TryEncode(in congested, buffer, out _).CodecError);
 
         M3uaSignalResult small = M3uaSignalCodec.TryEncode(M3uaSignal.AspUp(42), buffer[..10], out written);
@@ -148,20 +148,20 @@ public sealed class SignalCodecTests
     public void Vector_fields_land_in_the_signal()
     {
         M3uaSignal ntfy = Decode("gom3ua_notify_has_all_params");
-        Assert.Equal((M3uaSignalType.Ntfy, NtfyStatus.AsActive, (uint?)2, "deadbeef"), (ntfy.Type, ntfy.Status, ntfy.AspIdentifier, ntfy.Info));
+        Assert.Equal((M3uaMessageType.Ntfy, NtfyStatus.AsActive, (uint?)2, "deadbeef"), (ntfy.Type, ntfy.Status, ntfy.AspIdentifier, ntfy.Info));
         Assert.Equal([1u], ntfy.RoutingContexts.ToArray());
 
         M3uaSignal err = Decode("gom3ua_error_has_all");
-        Assert.Equal((M3uaSignalType.Err, ManagementErrorCode.InvalidVersion, (uint?)1), (err.Type, err.ErrorCode, err.NetworkAppearance));
+        Assert.Equal((M3uaMessageType.Err, M3uaErrorCode.InvalidVersion, (uint?)1), (err.Type, err.ErrorCode, err.NetworkAppearance));
         Assert.Equal([1u], err.RoutingContexts.ToArray());
         // The octets are 0x11111111 and 0x22222222: Wireshark shows the 24-bit point codes, the top octet is the mask.
         Assert.Equal([new PointCodeRange(1118481, 0x11), new PointCodeRange(2236962, 0x22)], err.AffectedPointCodes.ToArray());
 
-        foreach ((string vector, M3uaSignalType type) in new[]
+        foreach ((string vector, M3uaMessageType type) in new[]
         {
-            ("gom3ua_duna_has_all", M3uaSignalType.Duna), ("gom3ua_dava_has_all", M3uaSignalType.Dava),
-            ("gom3ua_daud_has_all", M3uaSignalType.Daud), ("gom3ua_drst_has_all", M3uaSignalType.Drst),
-            ("gom3ua_dupu_has_all", M3uaSignalType.Dupu),
+            ("gom3ua_duna_has_all", M3uaMessageType.Duna), ("gom3ua_dava_has_all", M3uaMessageType.Dava),
+            ("gom3ua_daud_has_all", M3uaMessageType.Daud), ("gom3ua_drst_has_all", M3uaMessageType.Drst),
+            ("gom3ua_dupu_has_all", M3uaMessageType.Dupu),
         })
         {
             M3uaSignal ssnm = Decode(vector);
@@ -174,18 +174,18 @@ public sealed class SignalCodecTests
         Assert.Equal(UnavailabilityCause.UnequippedRemoteUser, dupu.Cause);
 
         M3uaSignal aspac = Decode("gom3ua_asp_active_has_all");
-        Assert.Equal((M3uaSignalType.AspAc, TrafficMode.Loadshare, "deadbeef"), (aspac.Type, aspac.TrafficMode, aspac.Info));
+        Assert.Equal((M3uaMessageType.AspAc, TrafficMode.Loadshare, "deadbeef"), (aspac.Type, aspac.TrafficMode, aspac.Info));
         Assert.Equal([1u], aspac.RoutingContexts.ToArray());
         Assert.Equal(TrafficMode.None, Decode("gom3ua_asp_active_ack_has_rc").TrafficMode);
         Assert.Equal([1u], Decode("gom3ua_asp_inactive_ack_has_rc").RoutingContexts.ToArray());
 
-        Assert.Equal((M3uaSignalType.AspUp, (uint?)1), (Decode("gom3ua_asp_up_has_all").Type, Decode("gom3ua_asp_up_has_all").AspIdentifier));
+        Assert.Equal((M3uaMessageType.AspUp, (uint?)1), (Decode("gom3ua_asp_up_has_all").Type, Decode("gom3ua_asp_up_has_all").AspIdentifier));
         Assert.Null(Decode("gom3ua_asp_up_ack_has_none").AspIdentifier);
-        Assert.Equal(M3uaSignalType.AspDnAck, Decode("gom3ua_asp_down_ack_has_info").Type);
+        Assert.Equal(M3uaMessageType.AspDnAck, Decode("gom3ua_asp_down_ack_has_info").Type);
 
         Assert.Equal("DEADBEEF", Convert.ToHexString(Decode("gom3ua_heartbeat_has_all").HeartbeatData.Span));
         M3uaSignal jss7 = Decode("jss7_BEAT_ACK");
-        Assert.Equal((M3uaSignalType.BeatAck, "000200000007AF3E7540031305071120"), (jss7.Type, Convert.ToHexString(jss7.HeartbeatData.Span)));
+        Assert.Equal((M3uaMessageType.BeatAck, "000200000007AF3E7540031305071120"), (jss7.Type, Convert.ToHexString(jss7.HeartbeatData.Span)));
     }
 
     [Fact]

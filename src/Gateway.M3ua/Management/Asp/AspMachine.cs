@@ -29,7 +29,7 @@ internal static class AspMachine
 
         builder.Configure(AspState.UpSent)
             .SubstateOf(AspState.AspDown)
-            .OnEntryFrom(AspTrigger.DownAck, static (asp, _) => asp.Forced(M3uaManagementEventKind.ForcedDown, M3uaSignalType.AspDnAck), "peer took us down: come back up")
+            .OnEntryFrom(AspTrigger.DownAck, static (asp, _) => asp.Forced(M3uaManagementEventKind.ForcedDown, M3uaMessageType.AspDnAck), "peer took us down: come back up")
             .OnEntry(static (asp, t) => asp.SendRequest(t), "send ASPUP, start T(ack)")
             .OnExit(static (asp, _) => asp.StopAckTimer(), "stop T(ack)")
             .PermitIf(AspTrigger.UpAck, AspState.RegistrationSent, static asp => asp.NeedsRegistration, "routing keys to register")
@@ -65,7 +65,7 @@ internal static class AspMachine
         builder.Configure(AspState.Inactive)
             .SubstateOf(AspState.AspInactive)
             .OnEntryFrom(AspTrigger.AckTimeout, static (asp, t) => asp.GiveUp(t.Source), "give up (REG REQ, ASPAC or ASPIA unanswered)")
-            .OnEntryFrom(AspTrigger.Displaced, static (asp, _) => asp.Forced(M3uaManagementEventKind.ForcedInactive, M3uaSignalType.Ntfy), "alternate ASP active")
+            .OnEntryFrom(AspTrigger.Displaced, static (asp, _) => asp.Forced(M3uaManagementEventKind.ForcedInactive, M3uaMessageType.Ntfy), "alternate ASP active")
             .PermitIf(AspTrigger.Activate, AspState.ActiveSent, static asp => asp.CanActivate, "a routing context known")
             .IgnoreIf(AspTrigger.Activate, static asp => !asp.CanActivate, "nothing registered")
             .Ignore(AspTrigger.Deactivate)
@@ -74,7 +74,7 @@ internal static class AspMachine
         builder.Configure(AspState.ActiveSent)
             .SubstateOf(AspState.AspInactive)
             // An unsolicited ASPIA ACK: the peer made us inactive; RFC 4666 §4.3.4.4 has us return to ASP-ACTIVE.
-            .OnEntryFrom(AspTrigger.InactiveAck, static (asp, _) => asp.Forced(M3uaManagementEventKind.ForcedInactive, M3uaSignalType.AspIaAck), "peer made us inactive: activate again")
+            .OnEntryFrom(AspTrigger.InactiveAck, static (asp, _) => asp.Forced(M3uaManagementEventKind.ForcedInactive, M3uaMessageType.AspIaAck), "peer made us inactive: activate again")
             .OnEntry(static (asp, t) => asp.SendRequest(t), "send ASPAC (mode, routing contexts), start T(ack)")
             .OnExit(static (asp, _) => asp.StopAckTimer(), "stop T(ack)")
             .Permit(AspTrigger.ActiveAck, AspState.Active)

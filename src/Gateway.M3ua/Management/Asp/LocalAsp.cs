@@ -67,16 +67,16 @@ internal sealed class LocalAsp : IStateful<AspState>
     public void GiveUp(AspState waitingState) =>
         Owner.Report(new M3uaManagementEvent(M3uaManagementEventKind.GaveUp, signalType: RequestOf(waitingState), count: Attempts));
 
-    public void Forced(M3uaManagementEventKind kind, M3uaSignalType cause) => Owner.Report(new M3uaManagementEvent(kind, signalType: cause));
+    public void Forced(M3uaManagementEventKind kind, M3uaMessageType cause) => Owner.Report(new M3uaManagementEvent(kind, signalType: cause));
 
     /// <summary>The request a waiting state has outstanding.</summary>
-    public static M3uaSignalType RequestOf(AspState waitingState) => waitingState switch
+    public static M3uaMessageType RequestOf(AspState waitingState) => waitingState switch
     {
-        AspState.UpSent => M3uaSignalType.AspUp,
-        AspState.RegistrationSent => M3uaSignalType.RegReq,
-        AspState.ActiveSent => M3uaSignalType.AspAc,
-        AspState.InactiveSent => M3uaSignalType.AspIa,
-        AspState.DownSent => M3uaSignalType.AspDn,
+        AspState.UpSent => M3uaMessageType.AspUp,
+        AspState.RegistrationSent => M3uaMessageType.RegReq,
+        AspState.ActiveSent => M3uaMessageType.AspAc,
+        AspState.InactiveSent => M3uaMessageType.AspIa,
+        AspState.DownSent => M3uaMessageType.AspDn,
         _ => throw new ArgumentOutOfRangeException(nameof(waitingState), waitingState, "Not a state that waits for an acknowledgement."),
     };
 }

@@ -37,15 +37,15 @@ internal sealed class PeerAsp : IStateful<AspStatus>
         if (wasActive)
         {
             // RFC 4666 §4.3.4.1: ASPUP from an active ASP is acknowledged, reported as unexpected, and makes it inactive.
-            Owner.SendError(ManagementErrorCode.UnexpectedMessage, M3uaSignalType.AspUp);
+            Owner.SendError(M3uaErrorCode.UnexpectedMessage, M3uaMessageType.AspUp);
         }
     }
 
     public void AnswerActive(in PeerRequest request) =>
-        Owner.Emit(M3uaSignal.Traffic(M3uaSignalType.AspAcAck, Owner.Options.TrafficMode, request.RoutingContexts));
+        Owner.Emit(M3uaSignal.Traffic(M3uaMessageType.AspAcAck, Owner.Options.TrafficMode, request.RoutingContexts));
 
     public void AnswerInactive(in PeerRequest request) =>
-        Owner.Emit(new M3uaSignal { Type = M3uaSignalType.AspIaAck, RoutingContexts = request.RoutingContexts });
+        Owner.Emit(new M3uaSignal { Type = M3uaMessageType.AspIaAck, RoutingContexts = request.RoutingContexts });
 
-    public void AnswerDown() => Owner.Emit(M3uaSignal.Of(M3uaSignalType.AspDnAck));
+    public void AnswerDown() => Owner.Emit(M3uaSignal.Of(M3uaMessageType.AspDnAck));
 }

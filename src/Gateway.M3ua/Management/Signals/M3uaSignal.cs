@@ -13,7 +13,7 @@ namespace Gateway.M3ua;
 public readonly struct M3uaSignal
 {
     /// <summary>Which message.</summary>
-    public M3uaSignalType Type { get; init; }
+    public M3uaMessageType Type { get; init; }
 
     /// <summary>Routing Context: the ASs concerned (ASPAC, ASPIA and their ACKs, NTFY, SSNM, ERR); empty when absent.</summary>
     public ReadOnlyMemory<uint> RoutingContexts { get; init; }
@@ -31,7 +31,7 @@ public readonly struct M3uaSignal
     public NtfyStatus Status { get; init; }
 
     /// <summary>ERR: the Error Code.</summary>
-    public ManagementErrorCode ErrorCode { get; init; }
+    public M3uaErrorCode ErrorCode { get; init; }
 
     /// <summary>BEAT and BEAT ACK: the Heartbeat Data, echoed unchanged in the ACK; empty when absent.</summary>
     public ReadOnlyMemory<byte> HeartbeatData { get; init; }
@@ -61,36 +61,36 @@ public readonly struct M3uaSignal
     public string? Info { get; init; }
 
     /// <summary>A signal with no parameters.</summary>
-    public static M3uaSignal Of(M3uaSignalType type) => new() { Type = type };
+    public static M3uaSignal Of(M3uaMessageType type) => new() { Type = type };
 
     /// <summary>ASPUP, with our ASP Identifier when configured.</summary>
-    public static M3uaSignal AspUp(uint? aspIdentifier) => new() { Type = M3uaSignalType.AspUp, AspIdentifier = aspIdentifier };
+    public static M3uaSignal AspUp(uint? aspIdentifier) => new() { Type = M3uaMessageType.AspUp, AspIdentifier = aspIdentifier };
 
     /// <summary>ASPUP ACK, with our ASP Identifier when configured.</summary>
-    public static M3uaSignal AspUpAck(uint? aspIdentifier) => new() { Type = M3uaSignalType.AspUpAck, AspIdentifier = aspIdentifier };
+    public static M3uaSignal AspUpAck(uint? aspIdentifier) => new() { Type = M3uaMessageType.AspUpAck, AspIdentifier = aspIdentifier };
 
     /// <summary>BEAT or BEAT ACK with <paramref name="data"/>.</summary>
-    public static M3uaSignal Heartbeat(M3uaSignalType type, ReadOnlyMemory<byte> data) => new() { Type = type, HeartbeatData = data };
+    public static M3uaSignal Heartbeat(M3uaMessageType type, ReadOnlyMemory<byte> data) => new() { Type = type, HeartbeatData = data };
 
     /// <summary>ASPAC or ASPAC ACK for <paramref name="routingContexts"/> in <paramref name="mode"/>.</summary>
-    public static M3uaSignal Traffic(M3uaSignalType type, TrafficMode mode, ReadOnlyMemory<uint> routingContexts) =>
+    public static M3uaSignal Traffic(M3uaMessageType type, TrafficMode mode, ReadOnlyMemory<uint> routingContexts) =>
         new() { Type = type, TrafficMode = mode, RoutingContexts = routingContexts };
 
     /// <summary>NTFY with <paramref name="status"/> for <paramref name="routingContexts"/>.</summary>
     public static M3uaSignal Notify(NtfyStatus status, ReadOnlyMemory<uint> routingContexts, uint? aspIdentifier = null) =>
-        new() { Type = M3uaSignalType.Ntfy, Status = status, RoutingContexts = routingContexts, AspIdentifier = aspIdentifier };
+        new() { Type = M3uaMessageType.Ntfy, Status = status, RoutingContexts = routingContexts, AspIdentifier = aspIdentifier };
 
     /// <summary>ERR with <paramref name="code"/>, naming the routing contexts or point codes concerned when there are any.</summary>
     public static M3uaSignal Error(
-        ManagementErrorCode code,
+        M3uaErrorCode code,
         ReadOnlyMemory<uint> routingContexts = default,
         ReadOnlyMemory<PointCodeRange> affected = default,
         uint? networkAppearance = null) =>
-        new() { Type = M3uaSignalType.Err, ErrorCode = code, RoutingContexts = routingContexts, AffectedPointCodes = affected, NetworkAppearance = networkAppearance };
+        new() { Type = M3uaMessageType.Err, ErrorCode = code, RoutingContexts = routingContexts, AffectedPointCodes = affected, NetworkAppearance = networkAppearance };
 
     /// <summary>An SSNM message (DUNA, DAVA, DAUD, DRST) about <paramref name="affected"/>.</summary>
     public static M3uaSignal Destinations(
-        M3uaSignalType type,
+        M3uaMessageType type,
         ReadOnlyMemory<PointCodeRange> affected,
         ReadOnlyMemory<uint> routingContexts = default,
         uint? networkAppearance = null) =>

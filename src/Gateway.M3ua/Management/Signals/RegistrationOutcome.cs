@@ -4,4 +4,4 @@ namespace Gateway.M3ua;
 /// <param name="LocalRoutingKeyIdentifier">The request's own tag, echoed.</param>
 /// <param name="Status">Success, or why the key was refused.</param>
 /// <param name="RoutingContext">The routing context the SGP allocated; meaningful on success only.</param>
-public readonly record struct RegistrationOutcome(uint LocalRoutingKeyIdentifier, KeyRegistrationStatus Status, uint RoutingContext);
+public readonly record struct RegistrationOutcome(uint LocalRoutingKeyIdentifier, M3uaRegistrationStatus Status, uint RoutingContext);
