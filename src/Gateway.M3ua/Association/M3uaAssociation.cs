@@ -253,25 +253,37 @@ public sealed class M3uaAssociation : IAsyncDisposable
         var reader = new M3uaReader(message);
         if (reader.Error != M3uaError.None)
         {
-            Interlocked.Increment(ref _dataDropped);
-            Span<byte> buffer = stackalloc byte[M3uaSignalCodec.DefaultBufferSize];
-            if (reader.ErrorCode != M3uaErrorCode.None
-                && M3uaErrorReply.TryWrite(buffer, reader.ErrorCode, message, out int written) == M3uaError.None)
-            {
-                _receiver.Send(buffer[..written], M3uaSignalCodec.ManagementStream);
-            }
-
+            DropData(message, reader.ErrorCode, null);
             return;
         }
 
         uint? routingContext = reader.TryGetRoutingContext(out uint rc) ? rc : null;
-        if (!Management.TrafficMayFlow(routingContext ?? _routingContext) || !reader.TryGetProtocolData(out ProtocolDataHeader header, out ReadOnlySpan<byte> userData))
+        if (!Management.TrafficMayFlow(routingContext ?? _routingContext))
         {
-            Interlocked.Increment(ref _dataDropped);
+            // RFC 4666 §4.3.4.3 (recollection): DATA for an AS we are not active in is an Unexpected Message.
+            DropData(message, M3uaErrorCode.UnexpectedMessage, routingContext);
+            return;
+        }
+
+        if (!reader.TryGetProtocolData(out ProtocolDataHeader header, out ReadOnlySpan<byte> userData))
+        {
+            DropData(message, M3uaErrorCode.None, routingContext);
             return;
         }
 
         _data.DataReceived(in header, userData, routingContext);
+    }
+
+    // Counts a DATA not delivered and answers it with ERR when there is an Error Code (never retried, never queued).
+    private void DropData(ReadOnlySpan<byte> message, M3uaErrorCode code, uint? routingContext)
+    {
+        Interlocked.Increment(ref _dataDropped);
+        Span<byte> buffer = stackalloc byte[M3uaSignalCodec.DefaultBufferSize];
+        if (code != M3uaErrorCode.None
+            && M3uaErrorReply.TryWrite(buffer, code, message, out int written, routingContext: routingContext) == M3uaError.None)
+        {
+            _receiver.Send(buffer[..written], M3uaSignalCodec.ManagementStream);
+        }
     }
 
     private void OnEvent(in M3uaManagementEvent managementEvent)
