@@ -1,3 +1,5 @@
+using Gateway.Fsm;
+
 namespace Gateway.Isup;
 
 /// <summary>
@@ -11,12 +13,12 @@ internal sealed class ProcedureTimer
     private static readonly TimerCallback Elapsed = static state => ((ProcedureTimer)state!).OnElapsed();
 
     private readonly CircuitGroup _group;
-    private ITimer? _timer;
-    private long _dueTimestamp;
+    private readonly RearmableTimer _timer;
 
     public ProcedureTimer(CircuitGroup group, IProcedureTimerTarget target)
     {
         _group = group;
+        _timer = new RearmableTimer(group.Time, Elapsed, this);
         Target = target;
     }
 
@@ -36,31 +38,8 @@ internal sealed class ProcedureTimer
             return;
         }
 
-        TimeProvider time = _group.Time;
         Armed = timer;
-        _dueTimestamp = time.GetTimestamp() + ToTimestampUnits(time, duration);
-        if (_timer is null)
-        {
-            // A timer captures its creator's ExecutionContext; the slot outlives the event that first armed it, so
-            // that event's AsyncLocals (log scopes, activities) must not flow into every later expiry.
-            bool suppress = !ExecutionContext.IsFlowSuppressed();
-            AsyncFlowControl flow = suppress ? ExecutionContext.SuppressFlow() : default;
-            try
-            {
-                _timer = time.CreateTimer(Elapsed, this, duration, Timeout.InfiniteTimeSpan);
-            }
-            finally
-            {
-                if (suppress)
-                {
-                    flow.Undo();
-                }
-            }
-        }
-        else
-        {
-            _timer.Change(duration, Timeout.InfiniteTimeSpan);
-        }
+        _timer.Start(duration);
     }
 
     /// <summary>Stops the slot if it runs as <paramref name="timer"/>.</summary>
@@ -75,48 +54,32 @@ internal sealed class ProcedureTimer
     /// <summary>Stops the slot whatever it runs as; the timer object is kept for the next start.</summary>
     public void Stop()
     {
-        if (Armed is not null)
-        {
-            Armed = null;
-            _timer!.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        }
+        Armed = null;
+        _timer.Stop();
     }
 
     /// <summary>Stops the slot and releases its timer (the owner is done with it).</summary>
     public void Dispose()
     {
         Armed = null;
-        _timer?.Dispose();
-        _timer = null;
+        _timer.Dispose();
     }
 
     /// <summary>
-    /// Under the group's lock, on an expiry: the timer that expired, or null when the callback is stale (the slot was
-    /// stopped or restarted after the callback was scheduled; an early callback is re-armed for the rest).
+    /// Under the group's lock, on an expiry: the timer that expired, or null when the callback is stale or early (see
+    /// <see cref="RearmableTimer.TakeExpiry"/>).
     /// </summary>
     public IsupTimer? TakeExpiry()
     {
-        if (Armed is not IsupTimer timer)
+        IsupTimer? timer = Armed;
+        if (timer is null || !_timer.TakeExpiry())
         {
-            return null;
-        }
-
-        TimeProvider time = _group.Time;
-        long now = time.GetTimestamp();
-        if (now < _dueTimestamp)
-        {
-            long frequency = time.TimestampFrequency;
-            long ticks = (long)((((Int128)(_dueTimestamp - now) * TimeSpan.TicksPerSecond) + frequency - 1) / frequency);
-            _timer!.Change(TimeSpan.FromTicks(Math.Max(1, ticks)), Timeout.InfiniteTimeSpan);
             return null;
         }
 
         Armed = null;
         return timer;
     }
-
-    private static long ToTimestampUnits(TimeProvider time, TimeSpan duration) =>
-        (long)((Int128)duration.Ticks * time.TimestampFrequency / TimeSpan.TicksPerSecond);
 
     private void OnElapsed() => _group.OnTimerElapsed(this);
 }
