@@ -196,7 +196,10 @@ public static class IsupMessageJson
         json.WriteEndObject();
     }
 
-    private static void Fields(Utf8JsonWriter json) => json.WriteStartObject("fields");
+    private static void Fields(Utf8JsonWriter json) => DecodedFields.Open(json);
+
+    private static void Enum<T>(Utf8JsonWriter json, string property, T value)
+        where T : struct, Enum => DecodedFields.Enum(json, property, value);
 
     /// <summary>Opens the fields of a number parameter with what every number has (presentation: all but the called).</summary>
     private static void Number(Utf8JsonWriter json, string digits, NatureOfAddress nature, NumberingPlan plan, AddressPresentation? presentation)
@@ -211,13 +214,4 @@ public static class IsupMessageJson
         }
     }
 
-    // Enums as their number and, when named, their name: the number is what the trace shows, the name what it means.
-    private static void Enum<T>(Utf8JsonWriter json, string property, T value)
-        where T : struct, Enum
-    {
-        json.WriteStartObject(property);
-        json.WriteNumber("value", Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture));
-        if (System.Enum.IsDefined(value)) json.WriteString("name", value.ToString());
-        json.WriteEndObject();
-    }
 }

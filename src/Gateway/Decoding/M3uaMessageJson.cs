@@ -173,7 +173,7 @@ public static class M3uaMessageJson
                 foreach (byte si in indicators.Indicators)
                 {
                     json.WriteStartObject();
-                    EnumBody(json, (Mtp3ServiceIndicator)si);
+                    DecodedFields.EnumBody(json, (Mtp3ServiceIndicator)si);
                     json.WriteEndObject();
                 }
 
@@ -208,7 +208,10 @@ public static class M3uaMessageJson
         json.WriteEndArray();
     }
 
-    private static void Fields(Utf8JsonWriter json) => json.WriteStartObject("fields");
+    private static void Fields(Utf8JsonWriter json) => DecodedFields.Open(json);
+
+    private static void Enum<T>(Utf8JsonWriter json, string property, T value)
+        where T : struct, Enum => DecodedFields.Enum(json, property, value);
 
     private static void Named(Utf8JsonWriter json, string property, uint value, string name)
     {
@@ -216,21 +219,5 @@ public static class M3uaMessageJson
         json.WriteNumber("value", value);
         json.WriteString("name", name);
         json.WriteEndObject();
-    }
-
-    // Enums as their number and, when named, their name: the number is what the trace shows, the name what it means.
-    private static void Enum<T>(Utf8JsonWriter json, string property, T value)
-        where T : struct, Enum
-    {
-        json.WriteStartObject(property);
-        EnumBody(json, value);
-        json.WriteEndObject();
-    }
-
-    private static void EnumBody<T>(Utf8JsonWriter json, T value)
-        where T : struct, Enum
-    {
-        json.WriteNumber("value", Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
-        if (System.Enum.IsDefined(value)) json.WriteString("name", value.ToString());
     }
 }
