@@ -356,6 +356,12 @@ public sealed class SipUserAgent : ISipTransactionUser, IAsyncDisposable
     /// <summary>RFC 3261 §8.2.2.3: a Require naming an option we do not support gets 420 listing it.</summary>
     private bool RefuseUnsupported(ServerRequest request)
     {
+        // Most requests carry no Require: nothing is allocated for them.
+        if (!request.Message.Contains(SipHeaderName.Require))
+        {
+            return false;
+        }
+
         List<string>? unsupported = null;
         var tags = new List<string>();
         foreach (ReadOnlySpan<byte> value in request.Message.GetHeaderValues(SipHeaderName.Require))
