@@ -231,13 +231,21 @@ internal sealed partial class CircuitGroup
         while (i < _circuits.Length)
         {
             Circuit circuit = _circuits[i];
+            if (IsAnswered(circuit))
+            {
+                // A call held through a route outage: its circuit is in a known state, so the resets go around it.
+                i++;
+                continue;
+            }
+
             int end = i + 1;
             if (!circuit.FarEndUnequipped)
             {
                 while (end < _circuits.Length
                     && end - i < MaxCircuitsPerGroupMessage
                     && _circuits[end].Cic == _circuits[end - 1].Cic + 1
-                    && !_circuits[end].FarEndUnequipped)
+                    && !_circuits[end].FarEndUnequipped
+                    && !IsAnswered(_circuits[end]))
                 {
                     end++;
                 }

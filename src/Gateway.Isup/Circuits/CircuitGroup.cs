@@ -154,8 +154,8 @@ internal sealed partial class CircuitGroup : IProcedureTimerTarget
         Deliver(deliver);
     }
 
-    /// <summary>The route to the peer is down: calls are cleared locally, procedures stop, nothing is offered.</summary>
-    public void RouteUnavailable()
+    /// <summary>The route to the peer is down: calls are cleared locally (answered ones kept when asked), procedures stop, nothing is offered.</summary>
+    public void RouteUnavailable(bool holdAnsweredCalls)
     {
         bool deliver;
         lock (_gate)
@@ -173,7 +173,7 @@ internal sealed partial class CircuitGroup : IProcedureTimerTarget
 
                 foreach (Circuit circuit in _circuits)
                 {
-                    circuit.Fire(CircuitTrigger.RouteUnavailable);
+                    if (!(holdAnsweredCalls && IsAnswered(circuit))) circuit.Fire(CircuitTrigger.RouteUnavailable);
                 }
             }
 
@@ -182,6 +182,30 @@ internal sealed partial class CircuitGroup : IProcedureTimerTarget
 
         Deliver(deliver);
     }
+
+    /// <summary>Ends the answered calls kept through a route outage; nothing while the route is up.</summary>
+    public int ReleaseHeldCalls()
+    {
+        bool deliver;
+        int released = 0;
+        lock (_gate)
+        {
+            if (!_routeAvailable)
+            {
+                foreach (Circuit circuit in _circuits)
+                {
+                    if (IsAnswered(circuit) && circuit.Fire(CircuitTrigger.RouteUnavailable)) released++;
+                }
+            }
+
+            deliver = Settle();
+        }
+
+        Deliver(deliver);
+        return released;
+    }
+
+    private static bool IsAnswered(Circuit circuit) => circuit.State is CircuitState.OutgoingAnswered or CircuitState.IncomingAnswered;
 
     /// <summary>MTP reported the peer's ISUP unavailable (inaccessible: test it with UPT every T4; unequipped: alarm).</summary>
     public void UserPartUnavailable(bool unequipped)

@@ -72,12 +72,25 @@ public sealed class IsupExchange
 
     /// <summary>
     /// The route to <paramref name="dpc"/> is up (M3UA AS-ACTIVE and no DUNA; MTP-RESUME): the state of its circuits is
-    /// unknown, so they are reset (GRS, RSC for lone circuits) and offered only once acknowledged. No effect when up.
+    /// unknown, so they are reset (GRS, RSC for lone circuits) and offered only once acknowledged; answered calls held
+    /// through the outage are left alone, and the resets go around them. No effect when up.
     /// </summary>
     public void RouteAvailable(int dpc) => Group(dpc).RouteAvailable();
 
-    /// <summary>The route to <paramref name="dpc"/> is down (DUNA, association lost; MTP-PAUSE): calls are cleared locally (call control is told), nothing is offered.</summary>
-    public void RouteUnavailable(int dpc) => Group(dpc).RouteUnavailable();
+    /// <summary>
+    /// The route to <paramref name="dpc"/> is down (DUNA, association lost; MTP-PAUSE): calls are cleared locally (call
+    /// control is told), nothing is offered. With <paramref name="holdAnsweredCalls"/>, answered calls stay up: their
+    /// speech path does not need signalling, and an outage of seconds should not cut conversations. They end when
+    /// <see cref="ReleaseHeldCalls"/> is called (the daemon's hold time), or carry on if the route returns first.
+    /// </summary>
+    public void RouteUnavailable(int dpc, bool holdAnsweredCalls = false) => Group(dpc).RouteUnavailable(holdAnsweredCalls);
+
+    /// <summary>
+    /// While the route to <paramref name="dpc"/> is down, clears locally the answered calls
+    /// <see cref="RouteUnavailable"/> held. No effect while the route is up.
+    /// </summary>
+    /// <returns>How many calls ended.</returns>
+    public int ReleaseHeldCalls(int dpc) => Group(dpc).ReleaseHeldCalls();
 
     /// <summary>
     /// MTP reported the peer's ISUP unavailable (M3UA DUPU, user part 5): cause "inaccessible remote user" stops new

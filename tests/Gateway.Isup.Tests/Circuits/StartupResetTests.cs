@@ -162,4 +162,75 @@ public sealed class StartupResetTests
         harness.Exchange.RouteAvailable(harness.Dpc);
         Assert.Equal(["GRS cic=1 range=7"], harness.Signals.TakeText());
     }
+
+    [Fact]
+    public void Answered_calls_held_through_an_outage_survive_it_and_the_resets_go_around_them()
+    {
+        using var harness = new ExchangeHarness();
+        harness.BringUp();
+        IsupCall outgoing = harness.SeizeOutgoing();
+        harness.ReceiveCall(IsupMessageType.ACM, outgoing.Cic);
+        harness.ReceiveCall(IsupMessageType.ANM, outgoing.Cic);
+        IsupCall incoming = harness.OfferIncoming(5);
+        Assert.True(harness.CallControl.SendAcm(incoming, "ACM"));
+        Assert.True(harness.CallControl.SendAnm(incoming, "ANM"));
+        IsupCall setup = harness.SeizeOutgoing();
+        harness.Forget();
+
+        harness.Exchange.RouteUnavailable(harness.Dpc, holdAnsweredCalls: true);
+
+        var failed = Assert.Single(harness.Calls.Take());
+        Assert.Equal(IsupCallEndReason.RouteUnavailable, failed.Event.Reason);
+        Assert.True(setup.IsEnded);
+        Assert.False(outgoing.IsEnded);
+        Assert.False(incoming.IsEnded);
+        Assert.False(harness.Exchange.IsOffering(harness.Dpc));
+
+        harness.Exchange.RouteAvailable(harness.Dpc);
+
+        // CICs 1-8, answered calls on two of them: the others are reset in runs around those two.
+        var sent = harness.Signals.Take();
+        harness.AcknowledgeResets(sent);
+        var resets = sent.ConvertAll(signal => signal.Signal.ToString());
+        Assert.DoesNotContain(resets, text => text.Contains($"cic={outgoing.Cic} ") || text == $"RSC cic={outgoing.Cic}");
+        Assert.Equal(CircuitState.OutgoingAnswered, harness.Status(outgoing.Cic).State);
+        Assert.Equal(CircuitState.IncomingAnswered, harness.Status(5).State);
+        Assert.Equal(6, CountResetCircuits(resets));
+    }
+
+    [Fact]
+    public void Held_calls_end_when_the_hold_time_is_over_and_the_return_then_resets_every_circuit()
+    {
+        using var harness = new ExchangeHarness();
+        harness.BringUp();
+        IsupCall outgoing = harness.SeizeOutgoing();
+        harness.ReceiveCall(IsupMessageType.ACM, outgoing.Cic);
+        harness.ReceiveCall(IsupMessageType.ANM, outgoing.Cic);
+        harness.Forget();
+        Assert.Equal(0, harness.Exchange.ReleaseHeldCalls(harness.Dpc));
+
+        harness.Exchange.RouteUnavailable(harness.Dpc, holdAnsweredCalls: true);
+        Assert.Empty(harness.Calls.Take());
+        Assert.Equal(1, harness.Exchange.ReleaseHeldCalls(harness.Dpc));
+
+        var ended = Assert.Single(harness.Calls.Take());
+        Assert.Equal(IsupCallEndReason.RouteUnavailable, ended.Event.Reason);
+        Assert.True(outgoing.IsEnded);
+        Assert.Empty(harness.Signals.Take());
+        Assert.All(harness.Exchange.GetCircuitStatuses(harness.Dpc), status => Assert.Equal(CircuitState.Unavailable, status.State));
+
+        harness.Exchange.RouteAvailable(harness.Dpc);
+        Assert.Equal(["GRS cic=1 range=7"], harness.Signals.TakeText());
+    }
+
+    private static int CountResetCircuits(IReadOnlyList<string> resets)
+    {
+        int count = 0;
+        foreach (string text in resets)
+        {
+            int range = text.IndexOf("range=", StringComparison.Ordinal);
+            count += range < 0 ? 1 : int.Parse(text.AsSpan(range + 6), System.Globalization.CultureInfo.InvariantCulture) + 1;
+        }
+        return count;
+    }
 }
