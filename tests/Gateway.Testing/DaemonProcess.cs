@@ -12,9 +12,13 @@ public sealed partial class DaemonProcess : IDisposable
 {
     public const int SIGTERM = 15;
     public const int SIGINT = 2;
+    public const int SIGKILL = 9;
+    public const int SIGCONT = 18;
+    public const int SIGSTOP = 19;
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private TaskCompletionSource _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private DaemonProcess(Process process)
     {
@@ -55,7 +59,58 @@ public sealed partial class DaemonProcess : IDisposable
     private void Append(string? line)
     {
         if (line is null) return;
-        lock (_output) _output.AppendLine(line);
+        TaskCompletionSource appended;
+        lock (_output)
+        {
+            _output.AppendLine(line);
+            appended = _appended;
+            _appended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        appended.TrySetResult();
+    }
+
+    /// <summary>
+    /// Waits until the output holds <paramref name="count"/> lines containing <paramref name="fragment"/>; fails with
+    /// the whole output when it does not within <paramref name="timeout"/> (default 30 s) or the process exits first.
+    /// </summary>
+    public async Task WaitForLinesAsync(string fragment, int count = 1, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            Task appended;
+            lock (_output)
+            {
+                if (CountLines(_output.ToString(), fragment) >= count) return;
+                appended = _appended.Task;
+            }
+            if (_process.HasExited) throw new InvalidOperationException($"the daemon exited before {count}× \"{fragment}\"; output:\n{Output}");
+            try
+            {
+                await appended.WaitAsync(TimeSpan.FromSeconds(1), cts.Token);
+            }
+            catch (TimeoutException)
+            {
+                // Checks whether the process is still there, then waits again.
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"no {count}× \"{fragment}\" in time; output:\n{Output}");
+            }
+        }
+    }
+
+    /// <summary>How many lines of the output so far contain <paramref name="fragment"/>.</summary>
+    public int CountLines(string fragment) => CountLines(Output, fragment);
+
+    private static int CountLines(string output, string fragment)
+    {
+        int count = 0;
+        foreach (var line in output.AsSpan().EnumerateLines())
+        {
+            if (line.Contains(fragment, StringComparison.Ordinal)) count++;
+        }
+        return count;
     }
 
     /// <summary>Everything the daemon wrote to stdout and stderr so far.</summary>

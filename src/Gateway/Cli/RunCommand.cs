@@ -53,6 +53,13 @@ public sealed class RunCommand : CliCommand
             }
             await host.WaitForShutdownAsync().ConfigureAwait(false);
         }
+        catch (M3ua.SctpUnavailableException e)
+        {
+            // The message says what to do (modprobe sctp); a stack trace would only bury it.
+            log.LogCritical("event=failed reason=\"{Reason}\"", e.Message);
+            notifier.Status("failed: no SCTP in the kernel (modprobe sctp)");
+            return ExitCodes.Unavailable;
+        }
         catch (Exception e)
         {
             // A listener that cannot bind, or any other failure to start: say why in one line and let systemd restart us.

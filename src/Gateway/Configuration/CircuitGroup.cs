@@ -2,10 +2,14 @@ using Gateway.Isup;
 
 namespace Gateway.Configuration;
 
-/// <summary>Circuits toward one destination point code, reached over one M3UA association.</summary>
+/// <summary>Circuits toward one destination point code, reached over one M3UA association or several.</summary>
+/// <param name="Associations">The associations that reach <paramref name="Dpc"/>, in order of preference.</param>
 /// <param name="Cics">The CICs of the group as written, unequipped ones included.</param>
-public sealed record CircuitGroup(string Name, int Dpc, string Association, IReadOnlyList<CicRange> Cics)
+public sealed record CircuitGroup(string Name, int Dpc, IReadOnlyList<string> Associations, IReadOnlyList<CicRange> Cics)
 {
+    /// <summary>How <see cref="Associations"/> share the traffic. Default: failover.</summary>
+    public RouteMode RouteMode { get; init; } = RouteMode.Failover;
+
     // The defaults below are CircuitGroupOptions' own; a test keeps them equal, so an absent key means what the
     // procedures would choose by themselves.
 

@@ -146,10 +146,12 @@ public static class GatewayConfigurationReader
     }
 
     private static readonly (string, M3uaTransport)[] M3uaTransports = [("sctp", M3uaTransport.Sctp), ("tcp", M3uaTransport.Tcp)];
-    private static readonly (string, M3uaRole)[] M3uaRoles = [("asp", M3uaRole.Asp), ("ipsp", M3uaRole.Ipsp), ("sg", M3uaRole.Sg)];
+    private static readonly (string, M3uaRole)[] M3uaRoles = [("asp", M3uaRole.Asp), ("ipsp", M3uaRole.Ipsp)];
     private static readonly (string, ConnectMode)[] ConnectModes = [("client", ConnectMode.Client), ("server", ConnectMode.Server)];
+    private static readonly (string, M3uaTrafficMode)[] TrafficModes =
+        [("override", M3uaTrafficMode.Override), ("loadshare", M3uaTrafficMode.Loadshare), ("broadcast", M3uaTrafficMode.Broadcast)];
 
-    private static M3uaAssociation ReadAssociation(JsonSection s)
+    private static M3uaAssociationSettings ReadAssociation(JsonSection s)
     {
         string name = NameOf(s);
         var transport = s.Choice("transport", M3uaTransport.Sctp, M3uaTransports);
@@ -165,8 +167,35 @@ public static class GatewayConfigurationReader
         {
             s.Error("localAddress", "is required for a server association");
         }
+        if (mode == ConnectMode.Server && !s.Has("remoteAddress"))
+        {
+            s.Error("remoteAddress", "is required for a server association: it accepts only the peer named here (and additionalRemoteAddresses)");
+        }
+        if (role == M3uaRole.Asp && mode == ConnectMode.Server)
+        {
+            s.Error("mode", "an ASP connects to its signalling gateway: use client, or role ipsp for a point-to-point server");
+        }
+        var extraLocal = ReadAddressList(s, "additionalLocalAddresses");
+        var extraRemote = ReadAddressList(s, "additionalRemoteAddresses");
+        if (transport == M3uaTransport.Tcp && (extraLocal.Count > 0 || extraRemote.Count > 0))
+        {
+            s.Error(extraLocal.Count > 0 ? "additionalLocalAddresses" : "additionalRemoteAddresses", "multi-homing needs SCTP; TCP has one address each side");
+        }
+        bool doubleExchange = s.Bool("doubleExchange", false);
+        if (doubleExchange && role != M3uaRole.Ipsp) s.Error("doubleExchange", "applies to IPSPs only (RFC 4666 §4.3.3.1)");
         long routingContext = s.Int("routingContext", 0, 0, int.MaxValue);
-        return new M3uaAssociation(name, transport, role, mode, local, remote, (uint)routingContext);
+        int? networkAppearance = s.Has("networkAppearance") ? s.Int("networkAppearance", 0, 0, int.MaxValue) : null;
+        var defaults = new M3uaAssociationSettings("", M3uaTransport.Tcp, M3uaRole.Asp, ConnectMode.Client, null, null, 0);
+        return new M3uaAssociationSettings(name, transport, role, mode, local, remote, (uint)routingContext)
+        {
+            AdditionalLocalAddresses = extraLocal,
+            AdditionalRemoteAddresses = extraRemote,
+            NetworkAppearance = networkAppearance is int na ? (uint)na : null,
+            TrafficMode = s.Choice("trafficMode", defaults.TrafficMode, TrafficModes),
+            DoubleExchange = doubleExchange,
+            HeartbeatInterval = TimeSpan.FromSeconds(s.Int("heartbeatSeconds", (int)defaults.HeartbeatInterval.TotalSeconds, 0, 300)),
+            HeartbeatMisses = s.Int("heartbeatMisses", defaults.HeartbeatMisses, 1, 10),
+        };
     }
 
     private static IPEndPoint? EndPoint(JsonSection s, string addressKey, string portKey, int defaultPort)
@@ -230,8 +259,12 @@ public static class GatewayConfigurationReader
 
     private static void CheckReferences(GatewayConfiguration c, List<ConfigurationError> errors)
     {
-        CheckReference(errors, c.Isup.CircuitGroups, g => g.Association, "$.isup.circuitGroups[{0}].association",
-            c.M3ua.Associations, a => a.Name, "an association in $.m3ua.associations");
+        for (int i = 0; i < c.Isup.CircuitGroups.Count; i++)
+        {
+            var names = c.Isup.CircuitGroups[i].Associations;
+            string path = names.Count == 1 ? $"$.isup.circuitGroups[{i}].association" : $"$.isup.circuitGroups[{i}].associations[{{0}}]";
+            CheckReference(errors, names, n => n, path, c.M3ua.Associations, a => a.Name, "an association in $.m3ua.associations");
+        }
         CheckReference(errors, c.Routing.SipToIsup, r => r.CircuitGroup, "$.routing.sipToIsup[{0}].circuitGroup",
             c.Isup.CircuitGroups, g => g.Name, "a circuit group in $.isup.circuitGroups");
         CheckReference(errors, c.Routing.IsupToSip, r => r.Trunk, "$.routing.isupToSip[{0}].trunk",

@@ -26,4 +26,13 @@ public sealed record IsupOptions(int Opc, NetworkIndicator NetworkIndicator, IRe
 
     /// <summary>The location in the causes the procedures generate. Default: LN, public network serving the local user.</summary>
     public CauseLocation CauseLocation { get; init; } = CauseLocation.PublicNetworkLocalUser;
+
+    /// <summary>
+    /// The Q.850 cause a call toward an unavailable DPC is refused with (34 "no circuit available", which a PBX
+    /// typically reroutes on; or 38 "network out of order"). Congestion always gives 42.
+    /// </summary>
+    public byte RouteUnavailableCause { get; init; } = 34;
+
+    /// <summary>How long answered calls are kept when their DPC becomes unavailable, before they are released; zero releases them at once.</summary>
+    public TimeSpan HoldAnsweredCalls { get; init; } = TimeSpan.FromSeconds(60);
 }

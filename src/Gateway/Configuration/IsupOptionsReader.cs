@@ -59,12 +59,17 @@ internal static class IsupOptionsReader
         var unequippedCicPolicy = s.Choice("unequippedCicPolicy", defaults.UnequippedCicPolicy, UnequippedCicPolicies);
         int maxRepeatAttempts = s.Int("maxRepeatAttempts", defaults.MaxRepeatAttempts, 0, IsupOptions.MaxMaxRepeatAttempts);
         var causeLocation = s.Choice("causeLocation", defaults.CauseLocation, CauseLocations);
+        int routeUnavailableCause = s.Int("routeUnavailableCause", defaults.RouteUnavailableCause, 34, 38);
+        if (routeUnavailableCause is not (34 or 38)) s.Error("routeUnavailableCause", $"must be 34 (no circuit available) or 38 (network out of order), not {routeUnavailableCause}");
+        int holdSeconds = s.Int("holdAnsweredCallsSeconds", (int)defaults.HoldAnsweredCalls.TotalSeconds, 0, 86400);
         return new IsupOptions(opc, indicator, groups)
         {
             Timers = timers,
             UnequippedCicPolicy = unequippedCicPolicy,
             MaxRepeatAttempts = maxRepeatAttempts,
             CauseLocation = causeLocation,
+            RouteUnavailableCause = (byte)routeUnavailableCause,
+            HoldAnsweredCalls = TimeSpan.FromSeconds(holdSeconds),
         };
     }
 
@@ -152,21 +157,46 @@ internal static class IsupOptionsReader
         ("round-robin", CircuitSelection.RoundRobin), ("least-recently-used", CircuitSelection.LeastRecentlyUsed),
     ];
 
+    private static readonly (string, RouteMode)[] RouteModes = [("failover", RouteMode.Failover), ("loadshare", RouteMode.Loadshare)];
+
+    // One association is the common case and reads best as a word; backups make it a list in order of preference.
+    private static IReadOnlyList<string> Associations(JsonSection g)
+    {
+        if (g.Has("association") && g.Has("associations"))
+        {
+            g.Error("associations", "give either association (one) or associations (a list), not both");
+        }
+        if (!g.Has("associations")) return [g.String("association", "", required: true)!];
+
+        var names = g.StringList("associations", required: true);
+        if (names.Count == 0) g.Error("associations", "must name at least one association");
+        for (int i = 0; i < names.Count; i++)
+        {
+            for (int j = 0; j < i; j++)
+            {
+                if (names[i] == names[j]) g.Error($"associations[{i}]", $"\"{names[i]}\" is listed twice");
+            }
+        }
+        return names;
+    }
+
     private static CircuitGroup ReadCircuitGroup(JsonSection g)
     {
         string name = GatewayConfigurationReader.NameOf(g);
         int dpc = g.Int("dpc", 0, 0, IsupOptions.MaxPointCode, required: true);
-        string association = g.String("association", "", required: true)!;
+        var associations = Associations(g);
         var (cics, cicWords) = CicRanges(g, "cics", required: true);
         if (g.Has("cics") && cicWords == 0) g.Error("cics", "must list at least one CIC range");
-        var defaults = new CircuitGroup("", 0, "", []); // the record states each default once
+        var defaults = new CircuitGroup("", 0, [], []); // the record states each default once
+        var routeMode = g.Choice("routeMode", defaults.RouteMode, RouteModes);
         var selection = g.Choice("selection", defaults.Selection, Selections);
         bool preferControlled = g.Bool("preferControlledCircuits", defaults.PreferControlledCircuits);
         var (unequipped, _) = CicRanges(g, "unequippedCics", required: false);
         var ranges = Ranges(cics);
         CheckUnequipped(g, ranges, unequipped);
-        return new CircuitGroup(name, dpc, association, ranges)
+        return new CircuitGroup(name, dpc, associations, ranges)
         {
+            RouteMode = routeMode,
             Selection = selection,
             PreferControlledCircuits = preferControlled,
             UnequippedCics = Ranges(unequipped),
@@ -253,6 +283,12 @@ internal static class IsupOptionsReader
                     s.Error($"circuitGroups[{i}].selection",
                         $"is {Word(Selections, groups[i].Selection)}, but circuitGroups[{j}] toward the same DPC {groups[i].Dpc} uses {Word(Selections, groups[j].Selection)}; " +
                         "circuits are selected per DPC, so its groups must agree");
+                }
+                if (!groups[i].Associations.SequenceEqual(groups[j].Associations) || groups[i].RouteMode != groups[j].RouteMode)
+                {
+                    s.Error($"circuitGroups[{i}].associations",
+                        $"differ from circuitGroups[{j}] toward the same DPC {groups[i].Dpc} (associations or routeMode); " +
+                        "the route to a DPC is one, so its groups must name the same associations the same way");
                 }
                 if (groups[i].PreferControlledCircuits != groups[j].PreferControlledCircuits)
                 {

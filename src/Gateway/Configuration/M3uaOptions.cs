@@ -1,3 +1,3 @@
 namespace Gateway.Configuration;
 
-public sealed record M3uaOptions(IReadOnlyList<M3uaAssociation> Associations);
+public sealed record M3uaOptions(IReadOnlyList<M3uaAssociationSettings> Associations);

@@ -7,6 +7,4 @@ public enum M3uaRole
     Asp,
     /// <summary>IP Server Process talking to a peer IPSP (point to point, no SG).</summary>
     Ipsp,
-    /// <summary>Signalling Gateway side, for back-to-back tests and small labs.</summary>
-    Sg,
 }

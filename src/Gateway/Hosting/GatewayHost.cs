@@ -1,4 +1,5 @@
 using Gateway.Configuration;
+using Gateway.Signalling;
 using Gateway.Systemd;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -42,6 +43,9 @@ public static class GatewayHost
         services.AddSingleton(new CoreHeartbeat(time));
         services.AddSingleton<CallAdmission>();
         services.AddSingleton<IHostLifetime, SystemdLifetime>();
+        // Registered before the coordinator so that it starts first and stops last: calls drain over live associations.
+        services.AddSingleton<SignallingService>();
+        services.AddHostedService(static sp => sp.GetRequiredService<SignallingService>());
         services.AddHostedService<ShutdownCoordinator>();
         services.AddHostedService<WatchdogService>();
         return builder.Build();

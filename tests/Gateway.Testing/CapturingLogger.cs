@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Gateway.Sip.Tests.Stack;
+namespace Gateway.Testing;
 
 /// <summary>An <see cref="ILogger"/> that keeps every formatted line, to check what the stack logs and how often.</summary>
-internal sealed class CapturingLogger : ILogger
+public sealed class CapturingLogger : ILogger
 {
     public ConcurrentQueue<(LogLevel Level, string Text)> Lines { get; } = new();
 
