@@ -206,4 +206,80 @@ public sealed class RouteSetTests
         Assert.Same(association, Assert.Single(routes.Associations));
         Assert.False(routes.Refresh());
     }
+
+    [Fact]
+    public async Task Sends_from_several_threads_survive_refreshes_while_one_association_comes_and_goes()
+    {
+        await using var peerA = new LoopbackServer();
+        await using var peerB = new LoopbackServer();
+        await using var a = ClientOf(peerA);
+        await using var b = ClientOf(peerB);
+        var routes = new M3uaRouteSet(Dpc, RouteSetMode.Loadshare, [a, b]);
+        await Eventually(() => Up(a, peerA) && Up(b, peerB), "both associations carry traffic");
+        routes.Refresh();
+
+        using var toggling = new CancellationTokenSource();
+        // Each sender stops at 5000 so a fast machine does not bury the peers; the toggling usually ends first.
+        long sent = 0;
+        long refused = 0;
+        Task[] senders = new Task[4];
+        for (int t = 0; t < senders.Length; t++)
+        {
+            byte sender = (byte)t;
+            senders[t] = Task.Run(async () =>
+            {
+                for (int i = 0; i < 5000 && !toggling.IsCancellationRequested; i++)
+                {
+                    if (routes.TrySendData(Toward(Dpc, (byte)(i + sender)), [0x05, 0x00, sender])) Interlocked.Increment(ref sent);
+                    else Interlocked.Increment(ref refused);
+                    if (i % 16 == 0) await Task.Yield();
+                }
+            });
+        }
+
+        // B stays usable throughout, so whatever Refresh publishes meanwhile, every send finds an association.
+        for (int round = 0; round < 5; round++)
+        {
+            await SendFromPeer(peerA, AboutDpc(M3uaMessageType.Duna));
+            await Eventually(() => !a.Management.GetRouteStatus(Dpc).Reachable, "A hears the DUNA");
+            routes.Refresh();
+            await SendFromPeer(peerA, AboutDpc(M3uaMessageType.Dava));
+            await Eventually(() => a.Management.GetRouteStatus(Dpc).Reachable, "A hears the DAVA");
+            routes.Refresh();
+        }
+
+        toggling.Cancel();
+        await Task.WhenAll(senders).WaitAsync(Loopback.Bound);
+        Assert.Equal(0, Interlocked.Read(ref refused));
+        Assert.True(sent > 0);
+        await Eventually(() => peerA.Data.Received.Count + peerB.Data.Received.Count == sent, $"{sent} messages at the peers");
+        Assert.Equal(DestinationAvailability.Available, routes.Availability);
+    }
+
+    [Fact]
+    public async Task Trying_every_association_allocates_nothing()
+    {
+        var peerA = new LoopbackServer();
+        var peerB = new LoopbackServer();
+        await using var a = ClientOf(peerA);
+        await using var b = ClientOf(peerB);
+        var routes = new M3uaRouteSet(Dpc, RouteSetMode.Loadshare, [a, b]);
+        await Eventually(() => Up(a, peerA) && Up(b, peerB), "both associations carry traffic");
+        routes.Refresh();
+
+        // Both peers gone without a Refresh: each send walks both associations, each refuses, and nothing is allocated.
+        await peerA.DisposeAsync();
+        await peerB.DisposeAsync();
+        await Eventually(() => !a.TrafficMayFlow && !b.TrafficMayFlow, "both associations down");
+        ProtocolDataHeader header = Toward(Dpc, 5);
+        byte[] userData = [0x05, 0x00, 1];
+        Assert.False(routes.TrySendData(in header, userData));
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1000; i++)
+        {
+            Assert.False(routes.TrySendData(in header, userData));
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }
