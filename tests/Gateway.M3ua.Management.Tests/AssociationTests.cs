@@ -1,70 +1,20 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using Gateway.Testing;
 
 namespace Gateway.M3ua.Management.Tests;
 
-/// <summary>Two associations over TCP loopback: bring-up, DATA both ways, the peer gone and back.</summary>
+/// <summary>
+/// Two associations over TCP loopback: bring-up, DATA both ways, the peer gone and back; and against a raw peer that
+/// misbehaves, the client's reconnects, in virtual time.
+/// </summary>
 public sealed class AssociationTests
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Bound = Loopback.Bound;
 
-    private sealed class DataLog : IM3uaDataReceiver
-    {
-        public ConcurrentQueue<(ProtocolDataHeader Header, byte[] UserData, uint? Rc)> Received { get; } = new();
+    private static M3uaAssociationOptions Options(ManagementRole role) => Loopback.Options(role);
 
-        public void DataReceived(in ProtocolDataHeader header, ReadOnlySpan<byte> userData, uint? routingContext) =>
-            Received.Enqueue((header, userData.ToArray(), routingContext));
-    }
-
-    private sealed class EventLog : IM3uaManagementEventSink
-    {
-        public ConcurrentQueue<M3uaManagementEventKind> Kinds { get; } = new();
-
-        public void Report(in M3uaManagementEvent managementEvent) => Kinds.Enqueue(managementEvent.Kind);
-    }
-
-    private static M3uaAssociationOptions Options(ManagementRole role) => new()
-    {
-        Management = Tests.Options.Ipsp(role, ExchangeMode.Single),
-        ReconnectDelay = TimeSpan.FromMilliseconds(50),
-        MaxReconnectDelay = TimeSpan.FromMilliseconds(200),
-        AttemptTimeout = TimeSpan.FromSeconds(2),
-    };
-
-    private static async Task Eventually(Func<bool> condition, string what)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (clock.Elapsed > Bound) Assert.Fail($"Not within {Bound}: {what}");
-            await Task.Delay(10);
-        }
-    }
-
-    private sealed class ServerSide : IAsyncDisposable
-    {
-        public ServerSide(int port)
-        {
-            Association = M3uaAssociation.CreateServer(Options(ManagementRole.IpspServer), Data, Events);
-            Listener = new M3uaTcpServer(new IPEndPoint(IPAddress.Loopback, port), [IPAddress.Loopback], Association.TransportReceiver);
-            Listener.Start();
-        }
-
-        public DataLog Data { get; } = new();
-
-        public EventLog Events { get; } = new();
-
-        public M3uaAssociation Association { get; }
-
-        public M3uaTcpServer Listener { get; }
-
-        public async ValueTask DisposeAsync()
-        {
-            await Listener.DisposeAsync();
-            await Association.DisposeAsync();
-        }
-    }
+    private static Task Eventually(Func<bool> condition, string what) => Loopback.Eventually(condition, what);
 
     private static async Task ExchangeData(M3uaAssociation client, DataLog clientData, M3uaAssociation server, DataLog serverData, byte tag)
     {
@@ -95,7 +45,7 @@ public sealed class AssociationTests
     [Fact]
     public async Task Two_ipsps_carry_data_and_the_client_reconnects_when_the_server_comes_back()
     {
-        var first = new ServerSide(0);
+        var first = new LoopbackServer(0);
         int port = first.Listener.LocalEndPoint.Port;
         var clientData = new DataLog();
         var clientEvents = new EventLog();
@@ -113,7 +63,7 @@ public sealed class AssociationTests
         Assert.Equal(1, client.Connects);
 
         // A new server on the same port: the client reconnects by itself and brings traffic back.
-        await using var second = new ServerSide(port);
+        await using var second = new LoopbackServer(port);
         await Eventually(() => client.TrafficMayFlow && second.Association.TrafficMayFlow, "traffic may flow again");
         Assert.Equal(2, client.Connects);
         await ExchangeData(client, clientData, second.Association, second.Data, 2);
@@ -125,7 +75,7 @@ public sealed class AssociationTests
     [Fact]
     public async Task Disposing_the_client_stops_reconnecting()
     {
-        await using var server = new ServerSide(0);
+        await using var server = new LoopbackServer(0);
         var client = M3uaAssociation.StartTcpClient(
             Options(ManagementRole.IpspClient), server.Listener.LocalEndPoint, new DataLog());
         await Eventually(() => client.TrafficMayFlow && server.Association.TrafficMayFlow, "traffic may flow");
@@ -133,5 +83,84 @@ public sealed class AssociationTests
         await Eventually(() => server.Association.Connection is null, "the server sees the client gone");
         Assert.Null(client.Connection);
         Assert.Equal(1, client.Connects);
+    }
+
+    /// <summary>Client options in virtual time: reconnect delays, attempt timeout and management timers all on <paramref name="time"/>.</summary>
+    private static M3uaAssociationOptions VirtualTimeClient(ManualTimeProvider time, Func<ManagementTimerSettings, ManagementTimerSettings> timers) =>
+        Options(ManagementRole.IpspClient) with
+        {
+            Management = Tests.Options.Ipsp(ManagementRole.IpspClient, ExchangeMode.Single) with { Timers = timers(ManagementTimerSettings.Default) },
+            TimeProvider = time,
+            ReconnectDelay = TimeSpan.FromMilliseconds(100),
+            MaxReconnectDelay = TimeSpan.FromMilliseconds(200),
+        };
+
+    /// <summary>
+    /// Moves virtual time on by <paramref name="step"/> until <paramref name="condition"/> holds. The client arms its
+    /// timers on its own threads, after socket I/O the test does not see, so time is moved in small steps rather than
+    /// jumped: a timer armed late is still reached, and nothing far beyond it fires.
+    /// </summary>
+    private static async Task AdvanceUntil(ManualTimeProvider time, TimeSpan step, Func<bool> condition, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > Bound) Assert.Fail($"Not within {Bound}: {what}");
+            time.Advance(step);
+            await Task.Delay(10);
+        }
+    }
+
+    [Fact]
+    public async Task Reconnects_when_the_heartbeat_finds_the_peer_dead()
+    {
+        var time = new ManualTimeProvider();
+        await using var peer = new RawM3uaPeer(answersBringUp: true);
+        var events = new EventLog();
+        M3uaAssociationOptions options = VirtualTimeClient(time, t => Tests.Options.Quiet(t) with
+        {
+            HeartbeatInterval = TimeSpan.FromSeconds(1),
+            HeartbeatMissLimit = 2,
+        }) with { AttemptTimeout = TimeSpan.FromSeconds(5) };
+        await using var client = M3uaAssociation.StartTcpClient(options, peer.EndPoint, new DataLog(), events);
+
+        await Eventually(() => client.TrafficMayFlow, "bring-up acknowledged by the raw peer");
+        Assert.Equal(1, client.Connects);
+        Assert.True(peer.Connections.TryPeek(out RawPeerConnection? first));
+
+        // BEAT at 1 s and 2 s go unanswered; at 3 s the second miss declares the association dead.
+        await AdvanceUntil(time, TimeSpan.FromSeconds(1), () => events.Kinds.Contains(M3uaManagementEventKind.AssociationDead), "the association declared dead");
+        Assert.Contains(M3uaMessageType.Beat, first.Received);
+        await first.Closed.WaitAsync(Bound);
+        Assert.False(client.TrafficMayFlow);
+
+        // After the reconnect delay (virtual) the client connects again and the raw peer brings it up again.
+        await AdvanceUntil(time, TimeSpan.FromMilliseconds(100), () => client.Connects == 2, "the client reconnected");
+        await Eventually(() => client.TrafficMayFlow, "traffic may flow on the new connection");
+        Assert.Equal(2, peer.Connections.Count);
+        Assert.False(peer.Connections.Last().IsClosed);
+    }
+
+    [Fact]
+    public async Task Reconnects_when_an_attempt_times_out_on_a_peer_that_never_answers()
+    {
+        var time = new ManualTimeProvider();
+        await using var peer = new RawM3uaPeer(answersBringUp: false);
+        var events = new EventLog();
+
+        // The attempt timeout (1 s) ends the attempt long before the management would give up on ASPUP (5 × 2 s).
+        M3uaAssociationOptions options = VirtualTimeClient(time, Tests.Options.Quiet) with { AttemptTimeout = TimeSpan.FromSeconds(1) };
+        await using var client = M3uaAssociation.StartTcpClient(options, peer.EndPoint, new DataLog(), events);
+
+        await AdvanceUntil(time, TimeSpan.FromMilliseconds(100), () => peer.Connections.Count >= 2, "a second attempt");
+        RawPeerConnection[] seen = [.. peer.Connections];
+        for (int i = 0; i < seen.Length - 1; i++)
+        {
+            await seen[i].Closed.WaitAsync(Bound);
+        }
+
+        Assert.Contains(M3uaMessageType.AspUp, seen[0].Received);
+        Assert.DoesNotContain(M3uaManagementEventKind.GaveUp, events.Kinds);
+        Assert.False(client.TrafficMayFlow);
     }
 }

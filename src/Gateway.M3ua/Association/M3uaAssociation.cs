@@ -195,7 +195,9 @@ public sealed class M3uaAssociation : IAsyncDisposable
         }
         catch
         {
-            // Timed out or went down during bring-up: this connection is abandoned before the next attempt.
+            // Timed out or went down during bring-up: this connection is abandoned before the next attempt. Cancelled
+            // first, so that its going down does not fault a task nobody awaits any more (an unobserved exception).
+            bringUp.TrySetCanceled(CancellationToken.None);
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
