@@ -66,10 +66,13 @@ public sealed class GatewayConfigurationReaderTests
                 "timers": { "t1Ms": 250, "t2Ms": 2000, "t4Ms": 2500 },
                 "trunks": [ { "name": "pbx", "address": "192.0.2.1", "sources": ["192.0.2.1", "2001:db8::1"] } ],
               },
-              "m3ua": { "associations": [ { "name": "stp", "transport": "tcp", "role": "ipsp", "mode": "server",
-                                            "localAddress": "127.0.0.1", "localPort": 2906, "routingContext": 7 } ] },
-              "isup": { "opc": 16383, "networkIndicator": "national",
-                        "circuitGroups": [ { "name": "g1", "dpc": 2, "association": "stp", "cics": ["1-31", "33"] } ] },
+              "m3ua": { "associations": [
+                { "name": "stp", "transport": "tcp", "role": "ipsp", "mode": "server", "localAddress": "127.0.0.1", "localPort": 2906,
+                  "remoteAddress": "127.0.0.2", "routingContext": 7, "doubleExchange": true, "heartbeatSeconds": 5, "heartbeatMisses": 4 },
+                { "name": "sg2", "role": "asp", "remoteAddress": "192.0.2.7", "additionalRemoteAddresses": ["192.0.2.8"],
+                  "additionalLocalAddresses": ["192.0.2.3"], "networkAppearance": 9, "trafficMode": "loadshare" } ] },
+              "isup": { "opc": 16383, "networkIndicator": "national", "routeUnavailableCause": 38, "holdAnsweredCallsSeconds": 0,
+                        "circuitGroups": [ { "name": "g1", "dpc": 2, "associations": ["stp", "sg2"], "routeMode": "loadshare", "cics": ["1-31", "33"] } ] },
               "routing": { "sipToIsup": [ { "prefix": "+49", "circuitGroup": "g1" } ], "isupToSip": [ { "trunk": "pbx" } ] },
               "logging": { "level": "debug", "levels": { "Gateway.Sip": "verbose" }, "console": "journald",
                            "syslog": [ { "transport": "tcp", "host": "logs.example", "port": 6514, "facility": "local7", "maxMessageBytes": 4096 },
@@ -85,7 +88,18 @@ public sealed class GatewayConfigurationReaderTests
         var a = c.M3ua.Associations[0];
         Assert.Equal((M3uaTransport.Tcp, M3uaRole.Ipsp, ConnectMode.Server, 7u), (a.Transport, a.Role, a.Mode, a.RoutingContext));
         Assert.Equal(new IPEndPoint(IPAddress.Loopback, 2906), a.Local);
-        Assert.Null(a.Remote);
+        Assert.Equal([IPAddress.Parse("127.0.0.2")], a.Peers);
+        Assert.Equal((true, TimeSpan.FromSeconds(5), 4), (a.DoubleExchange, a.HeartbeatInterval, a.HeartbeatMisses));
+        var sg = c.M3ua.Associations[1];
+        Assert.Equal((M3uaTransport.Sctp, M3uaRole.Asp, ConnectMode.Client, 9u, M3uaTrafficMode.Loadshare),
+            (sg.Transport, sg.Role, sg.Mode, sg.NetworkAppearance, sg.TrafficMode));
+        Assert.Equal(new IPEndPoint(IPAddress.Parse("192.0.2.7"), 2905), sg.Remote);
+        Assert.Equal([IPAddress.Parse("192.0.2.8")], sg.AdditionalRemoteAddresses);
+        Assert.Equal([IPAddress.Parse("192.0.2.3")], sg.AdditionalLocalAddresses);
+        Assert.Equal((TimeSpan.FromSeconds(10), 3, false), (sg.HeartbeatInterval, sg.HeartbeatMisses, sg.DoubleExchange));
+        Assert.Equal(["stp", "sg2"], c.Isup.CircuitGroups[0].Associations);
+        Assert.Equal(RouteMode.Loadshare, c.Isup.CircuitGroups[0].RouteMode);
+        Assert.Equal((38, TimeSpan.Zero), (c.Isup.RouteUnavailableCause, c.Isup.HoldAnsweredCalls));
         Assert.Equal(16383, c.Isup.Opc);
         Assert.Equal(NetworkIndicator.National, c.Isup.NetworkIndicator);
         Assert.Equal([new CicRange(1, 31), new CicRange(33, 33)], c.Isup.CircuitGroups[0].Cics);
@@ -127,7 +141,17 @@ public sealed class GatewayConfigurationReaderTests
     [InlineData("""{ "isup": { "opc": 1 }, "sip": { "trunks": [ { "name": "p", "address": "192.0.2.1" }, { "name": "p", "address": "192.0.2.2" } ] } }""", "$.sip.trunks[1].name", "\"p\" is already the name of trunks[0]")]
     [InlineData("""{ "isup": { "opc": 1 }, "sip": { "trunks": [ { "name": "a b", "address": "192.0.2.1" } ] } }""", "$.sip.trunks[0].name", "must be 1-64 characters of letters, digits, '.', '_' or '-'")]
     [InlineData("""{ "isup": { "opc": 1 }, "m3ua": { "associations": [ { "name": "a", "role": "asp" } ] } }""", "$.m3ua.associations[0].remoteAddress", "is required for a client association")]
-    [InlineData("""{ "isup": { "opc": 1 }, "m3ua": { "associations": [ { "name": "a", "role": "sg", "mode": "server" } ] } }""", "$.m3ua.associations[0].localAddress", "is required for a server association")]
+    [InlineData("""{ "isup": { "opc": 1 }, "m3ua": { "associations": [ { "name": "a", "role": "ipsp", "mode": "server" } ] } }""", "$.m3ua.associations[0].localAddress", "is required for a server association")]
+    [InlineData("""{ "isup": { "opc": 1 }, "m3ua": { "associations": [ { "name": "a", "role": "ipsp", "mode": "server", "localAddress": "127.0.0.1" } ] } }""", "$.m3ua.associations[0].remoteAddress", "is required for a server association: it accepts only the peer named here (and additionalRemoteAddresses)")]
+    [InlineData("""{ "isup": { "opc": 1 }, "m3ua": { "associations": [ { "name": "a", "role": "asp", "mode": "server", "localAddress": "127.0.0.1", "remoteAddress": "127.0.0.2" } ] } }""", "$.m3ua.associations[0].mode", "an ASP connects to its signalling gateway: use client, or role ipsp for a point-to-point server")]
+    [InlineData("""{ "isup": { "opc": 1 }, "m3ua": { "associations": [ { "name": "a", "role": "sg" } ] } }""", "$.m3ua.associations[0].role", "must be one of asp, ipsp, not \"sg\"")]
+    [InlineData("""{ "isup": { "opc": 1 }, "m3ua": { "associations": [ { "name": "a", "role": "asp", "transport": "tcp", "remoteAddress": "127.0.0.1", "additionalRemoteAddresses": ["127.0.0.2"] } ] } }""", "$.m3ua.associations[0].additionalRemoteAddresses", "multi-homing needs SCTP; TCP has one address each side")]
+    [InlineData("""{ "isup": { "opc": 1 }, "m3ua": { "associations": [ { "name": "a", "role": "asp", "remoteAddress": "127.0.0.1", "doubleExchange": true } ] } }""", "$.m3ua.associations[0].doubleExchange", "applies to IPSPs only (RFC 4666 §4.3.3.1)")]
+    [InlineData("""{ "isup": { "opc": 1, "routeUnavailableCause": 35 } }""", "$.isup.routeUnavailableCause", "must be 34 (no circuit available) or 38 (network out of order), not 35")]
+    [InlineData("""{ "isup": { "opc": 1, "circuitGroups": [ { "name": "g", "dpc": 2, "association": "a", "associations": ["a"], "cics": ["1"] } ] } }""", "$.isup.circuitGroups[0].associations", "give either association (one) or associations (a list), not both")]
+    [InlineData("""{ "isup": { "opc": 1, "circuitGroups": [ { "name": "g", "dpc": 2, "associations": ["a", "a"], "cics": ["1"] } ] } }""", "$.isup.circuitGroups[0].associations[1]", "\"a\" is listed twice")]
+    [InlineData("""{ "isup": { "opc": 1, "circuitGroups": [ { "name": "g", "dpc": 2, "associations": ["a", "b"], "cics": ["1"] } ] } }""", "$.isup.circuitGroups[0].associations[1]", "names \"b\", which is not an association in $.m3ua.associations")]
+    [InlineData("""{ "isup": { "opc": 1, "circuitGroups": [ { "name": "g", "dpc": 2, "association": "a", "cics": ["1"] }, { "name": "h", "dpc": 2, "association": "b", "cics": ["2"] } ] } }""", "$.isup.circuitGroups[1].associations", "differ from circuitGroups[0] toward the same DPC 2 (associations or routeMode); the route to a DPC is one, so its groups must name the same associations the same way")]
     [InlineData("""{ "isup": { "opc": 2, "circuitGroups": [ { "name": "g", "dpc": 2, "association": "", "cics": ["1"] } ] } }""", "$.isup.opc", "2 is also the DPC of circuit group \"g\"; a circuit joins two different signalling points")]
     [InlineData("""{ "isup": { "opc": 1, "circuitGroups": [ { "name": "g", "dpc": 2, "association": "", "cics": ["1-4096"] } ] } }""", "$.isup.circuitGroups[0].cics[0]", "must be a CIC or an ascending range such as \"1-31\" within 0-4095, not \"1-4096\"")]
     [InlineData("""{ "isup": { "opc": 1, "circuitGroups": [ { "name": "g", "dpc": 2, "association": "", "cics": [] } ] } }""", "$.isup.circuitGroups[0].cics", "must list at least one CIC range")]
