@@ -119,14 +119,19 @@ public sealed class OsmoStpTests
         var registeredData = new ReceivedDataLog();
         var registeredEvents = new ManagementEventLog();
         // From an ephemeral port: osmo-stp knows nothing of this ASP until its REG REQ creates the ASP and its AS.
+        // The key is the point code alone: osmo-stp 1.6 refuses a key with service indicators (or OPC, CIC ranges) as
+        // "unsupported routing key parameter", so it routes every user part toward point code 3 here.
         var management = new M3uaManagementOptions
         {
             Role = ManagementRole.Asp,
-            RoutingKeys = [new RoutingKeyRequest(LocalRoutingKeyIdentifier: 1, DestinationPointCode: RegisteredPointCode, ServiceIndicators: [Isup])],
+            RoutingKeys = [new RoutingKeyRequest(LocalRoutingKeyIdentifier: 1, DestinationPointCode: RegisteredPointCode, ServiceIndicators: [])],
         };
         await using M3uaAssociation registered = M3uaAssociation.StartSctpClient(AspOptions(management), Stp, registeredData, registeredEvents);
 
-        var registration = await registeredEvents.WaitFor(e => e.Kind == M3uaManagementEventKind.Registered, "REG RSP with a routing context", Patience);
+        var registration = await registeredEvents.WaitFor(
+            e => e.Kind is M3uaManagementEventKind.Registered or M3uaManagementEventKind.RegistrationRefused, "REG RSP", Patience);
+        Assert.True(registration.Kind == M3uaManagementEventKind.Registered, $"osmo-stp refused the routing key: {registration}");
+        Assert.Equal(M3uaRegistrationStatus.Success, registration.RegistrationStatus);
         Assert.Equal(1u, registration.LocalRoutingKeyIdentifier);
         uint allocated = Assert.IsType<uint>(registration.RoutingContext);
         await AssertActive(registered, registeredEvents, allocated, "the registered ASP");
