@@ -22,7 +22,9 @@ dotnet build Gateway.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 
 status=0
 # One trx file per test project; the console line per project stays for people reading the log.
-dotnet test Gateway.sln -c Release --no-build -nologo \
+# Category=Stp (our ASP against osmo-stp) needs SCTP and osmo-stp, which only the lab has: make test-sctp runs those
+# and its results are added below. The Category=Sctp tests do run here: without SCTP they check it is reported clearly.
+dotnet test Gateway.sln -c Release --no-build -nologo --filter "Category!=Stp" \
   --logger "trx" --logger "console;verbosity=minimal" \
   --results-directory "$results" || status=$?
 

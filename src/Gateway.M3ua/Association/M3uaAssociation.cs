@@ -70,6 +70,19 @@ public sealed class M3uaAssociation : IAsyncDisposable
     }
 
     /// <summary>
+    /// The client side over kernel SCTP to <paramref name="remote"/>, from <paramref name="local"/> when given (an SGP
+    /// such as osmo-stp may know a static ASP by its source port). Each attempt throws
+    /// <see cref="SctpUnavailableException"/> on a kernel without SCTP, and is retried like any other failed connect.
+    /// </summary>
+    public static M3uaAssociation StartSctpClient(
+        M3uaAssociationOptions options, SctpEndpoint remote, IM3uaDataReceiver data, IM3uaManagementEventSink? events = null,
+        M3uaTransportOptions? transport = null, SctpEndpoint? local = null)
+    {
+        ArgumentNullException.ThrowIfNull(remote);
+        return StartClient(options, (receiver, ct) => M3uaSctpClient.ConnectAsync(remote, receiver, transport, local, ct), data, events);
+    }
+
+    /// <summary>
     /// The server side: give <see cref="TransportReceiver"/> to an <see cref="M3uaTcpServer"/> or
     /// <see cref="M3uaSctpServer"/>. It serves the first connection up; another one arriving meanwhile is closed.
     /// </summary>
