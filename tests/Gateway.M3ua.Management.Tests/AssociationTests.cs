@@ -162,5 +162,11 @@ public sealed class AssociationTests
         Assert.Contains(M3uaMessageType.AspUp, seen[0].Received);
         Assert.DoesNotContain(M3uaManagementEventKind.GaveUp, events.Kinds);
         Assert.False(client.TrafficMayFlow);
+
+        // Each abandoned attempt is told to the sink, numbered, with the timeout as the reason: an operator's only sign of a silent peer.
+        Assert.True(events.FailedAttempts.TryPeek(out M3uaAttemptFailure first));
+        Assert.Equal(1, first.Attempt);
+        Assert.Equal("no ASP up within 1 s (connect, then ASPUP acknowledged)", Assert.IsType<TimeoutException>(first.Error).Message);
+        Assert.True(first.NextAttemptIn > TimeSpan.Zero);
     }
 }

@@ -65,15 +65,18 @@ public sealed class NotifySocketReceiver : IDisposable
     }
 
     /// <summary>Reads every datagram already waiting, without blocking; returns how many there were.</summary>
-    public int Drain()
+    public int Drain() => DrainMessages().Count;
+
+    /// <summary>Every datagram already received and not yet read.</summary>
+    public List<string> DrainMessages()
     {
-        int count = 0;
+        var messages = new List<string>();
         while (_socket.Available > 0)
         {
-            _socket.Receive(_buffer);
-            count++;
+            int n = _socket.Receive(_buffer);
+            messages.Add(Encoding.UTF8.GetString(_buffer, 0, n));
         }
-        return count;
+        return messages;
     }
 
     public void Dispose()

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net;
 using Polly;
 using Polly.Retry;
+using Polly.Timeout;
 
 namespace Gateway.M3ua;
 
@@ -168,6 +169,21 @@ public sealed class M3uaAssociation : IAsyncDisposable
                 UseJitter = true,
                 Delay = _options.ReconnectDelay,
                 MaxDelay = _options.MaxReconnectDelay,
+                OnRetry = args =>
+                {
+                    if (_events is IM3uaAssociationEventSink sink && args.Outcome.Exception is Exception error)
+                    {
+                        // Polly's own timeout type would leak into our surface and say less than this.
+                        if (error is TimeoutRejectedException)
+                        {
+                            error = new TimeoutException($"no ASP up within {_options.AttemptTimeout.TotalSeconds:0.###} s (connect, then ASPUP acknowledged)", error);
+                        }
+
+                        sink.AttemptFailed(new M3uaAttemptFailure(args.AttemptNumber + 1, error, args.RetryDelay));
+                    }
+
+                    return default;
+                },
             })
             .AddTimeout(_options.AttemptTimeout)
             .Build();
@@ -355,6 +371,7 @@ public sealed class M3uaAssociation : IAsyncDisposable
 
         public void AssociationEvent(M3uaConnection connection, SctpNotification notification)
         {
+            if (owner._events is IM3uaAssociationEventSink sink && owner.Connection == connection) sink.TransportEvent(notification);
         }
 
         public void ConnectionDown(M3uaConnection connection, M3uaConnectionDown down) => owner.OnConnectionDown(connection);

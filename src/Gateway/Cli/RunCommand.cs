@@ -1,6 +1,7 @@
 using Gateway.Configuration;
 using Gateway.Hosting;
 using Gateway.Logging;
+using Gateway.Signalling;
 using Gateway.Systemd;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -42,6 +43,7 @@ public sealed class RunCommand : CliCommand
 
         try
         {
+            SignallingService.EnsureTransportsAvailable(configuration);
             using var host = GatewayHost.Build(configuration, signal, systemd, notifier, serilog, TimeProvider.System);
             try
             {

@@ -60,7 +60,6 @@ public sealed class SignallingService : IHostedService, IAsyncDisposable
         IsupOptions isup = _configuration.Isup;
         IReadOnlyList<M3uaAssociationSettings> configured = _configuration.M3ua.Associations;
         if (configured.Count == 0) return Task.CompletedTask;
-        RefuseSctpWithoutKernelSupport(configured);
 
         var transfer = new IsupTransfer(isup.Opc, (byte)isup.NetworkIndicator, _loggers.CreateLogger("Gateway.Isup"), _limiter);
         var calls = new UnroutedCalls(_loggers.CreateLogger("Gateway.Calls"));
@@ -111,9 +110,10 @@ public sealed class SignallingService : IHostedService, IAsyncDisposable
         foreach (M3uaAssociationSettings settings in configured)
         {
             if (settings.Mode == ConnectMode.Server) _servers.Add(Listen(settings, created[settings.Name]));
+            string remote = settings.Mode == ConnectMode.Server ? string.Join(',', settings.Peers) : settings.Remote!.ToString();
             _log.LogInformation("event=association-configured association={Association} transport={Transport} role={Role} mode={Mode} local={Local} remote={Remote} rc={Rc}",
                 settings.Name, Word(settings.Transport), Word(settings.Role), Word(settings.Mode), settings.Local?.ToString() ?? "any",
-                settings.Remote?.ToString() ?? "any", settings.RoutingContext);
+                remote, settings.RoutingContext);
         }
 
         foreach (var (_, route) in _routes) Refresh(route);
@@ -142,17 +142,22 @@ public sealed class SignallingService : IHostedService, IAsyncDisposable
         }
     }
 
-    private void RefuseSctpWithoutKernelSupport(IReadOnlyList<M3uaAssociationSettings> configured)
+    /// <summary>
+    /// Throws <see cref="SctpUnavailableException"/> when an association is configured for SCTP and the kernel has none.
+    /// Called before the host starts, so that an operator reads why in one line rather than a reconnect error every
+    /// few seconds; a link configured for SCTP never falls back to TCP.
+    /// </summary>
+    public static void EnsureTransportsAvailable(GatewayConfiguration configuration)
     {
-        var names = new List<string>();
-        foreach (M3uaAssociationSettings settings in configured)
+        ArgumentNullException.ThrowIfNull(configuration);
+        foreach (M3uaAssociationSettings settings in configuration.M3ua.Associations)
         {
-            if (settings.Transport == M3uaTransport.Sctp) names.Add(settings.Name);
+            if (settings.Transport == M3uaTransport.Sctp)
+            {
+                SctpSupport.EnsureAvailable();
+                return;
+            }
         }
-
-        // Checked once, before anything starts: a link configured for SCTP never falls back to TCP, and an operator
-        // reads why it refused in one line rather than in a reconnect error every second.
-        if (names.Count > 0) SctpSupport.EnsureAvailable();
     }
 
     private static M3uaManagementOptions ManagementOptions(M3uaAssociationSettings settings, IsupOptions isup)
@@ -203,8 +208,7 @@ public sealed class SignallingService : IHostedService, IAsyncDisposable
         SctpEndpoint? localEndpoint = settings.Local is { } local
             ? new SctpEndpoint([local.Address, .. settings.AdditionalLocalAddresses], local.Port)
             : null;
-        return M3uaAssociation.StartClient(options,
-            (receiver, ct) => M3uaSctpClient.ConnectAsync(remoteEndpoint, receiver, local: localEndpoint, cancellationToken: ct), transfer, events);
+        return M3uaAssociation.StartSctpClient(options, remoteEndpoint, transfer, events, local: localEndpoint);
     }
 
     private static IAsyncDisposable Listen(M3uaAssociationSettings settings, M3uaAssociation association)
@@ -230,8 +234,31 @@ public sealed class SignallingService : IHostedService, IAsyncDisposable
     private static string Word(ConnectMode mode) => mode == ConnectMode.Client ? "client" : "server";
 
     /// <summary>One association's management events: a log line each (the noisy kinds rate-limited), then its route sets re-judged.</summary>
-    private sealed class AssociationEvents(SignallingService owner, string name, ILogger log, EventRateLimiter limiter) : IM3uaManagementEventSink
+    private sealed class AssociationEvents(SignallingService owner, string name, ILogger log, EventRateLimiter limiter) : IM3uaAssociationEventSink
     {
+        // Backoff caps the attempts at one per 30 s, so each failure is worth its line: it is the only sign of an unreachable peer.
+        public void AttemptFailed(in M3uaAttemptFailure failure) =>
+            log.LogWarning("event=association-attempt-failed association={Association} attempt={Attempt} next-in-ms={Next} reason=\"{Reason}\"",
+                name, failure.Attempt, (long)failure.NextAttemptIn.TotalMilliseconds, failure.Error.Message);
+
+        public void TransportEvent(SctpNotification notification)
+        {
+            switch (notification)
+            {
+                case SctpAssociationChange change:
+                    log.LogInformation("event=sctp-association-change association={Association} state={State} error={Error} out-streams={Out} in-streams={In}",
+                        name, change.State, change.Error, change.OutboundStreams, change.InboundStreams);
+                    break;
+                case SctpPeerAddressChange path:
+                    log.LogWarning("event=sctp-path-change association={Association} address={Address} state={State} error={Error}",
+                        name, path.Address?.ToString() ?? "unknown", path.State, path.Error);
+                    break;
+                case SctpOtherNotification other:
+                    log.LogInformation("event=sctp-notification association={Association} type={Type}", name, other.Type);
+                    break;
+            }
+        }
+
         private readonly List<M3uaRouteSet> _routes = [];
         public void Watch(M3uaRouteSet route) => _routes.Add(route);
 

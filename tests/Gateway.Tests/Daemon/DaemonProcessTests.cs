@@ -115,6 +115,38 @@ public sealed class DaemonProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task An_sctp_link_on_a_kernel_without_sctp_stops_the_start_in_one_line_that_says_how_to_fix_it()
+    {
+        using var notify = new NotifySocketReceiver();
+        string config = Config("""
+            {
+              "m3ua": { "associations": [ { "name": "stp", "transport": "sctp", "role": "asp", "remoteAddress": "127.0.0.1", "remotePort": 2905 } ] },
+              "isup": { "opc": 1, "circuitGroups": [ { "name": "g", "dpc": 2, "association": "stp", "cics": ["1-31"] } ] },
+              "logging": { "syslog": [] }, "shutdown": { "drainSeconds": 0 }
+            }
+            """);
+        using var daemon = DaemonProcess.Start(["run", "--config", config],
+            new Dictionary<string, string?> { ["NOTIFY_SOCKET"] = notify.NotifySocket });
+
+        if (Gateway.M3ua.SctpSupport.IsAvailable)
+        {
+            // A kernel with SCTP (a developer's machine): the link starts, and keeps trying a peer that is not there.
+            await daemon.WaitForLinesAsync("event=association-attempt-failed association=stp attempt=1");
+            daemon.Signal(DaemonProcess.SIGTERM);
+            Assert.Equal(0, await daemon.WaitForExitAsync());
+            return;
+        }
+
+        Assert.Equal(69, await daemon.WaitForExitAsync());
+        Assert.DoesNotContain(notify.DrainMessages(), m => m.Contains("READY=1"));
+        string failed = Assert.Single(daemon.Output.Split('\n'), line => line.Contains("event=failed"));
+        Assert.Contains("SCTP is not available in this kernel", failed);
+        Assert.Contains("modprobe sctp", failed);
+        Assert.Contains("never falls back to TCP", failed);
+        Assert.DoesNotContain("   at ", daemon.Output); // one line, no stack trace
+    }
+
+    [Fact]
     public async Task Writes_journald_priority_lines_when_asked_to()
     {
         using var notify = new NotifySocketReceiver();
