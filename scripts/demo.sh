@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# `make demo`: the gateway's main job on loopback. It starts the daemon with the back-to-back example's PBX-side
-# configuration as systemd would (a notify socket, syslog to a local socket), shows READY=1, the syslog lines,
-# then stops it with SIGTERM and shows STOPPING=1 and the exit code.
+# `make demo`: the gateway's main job on loopback. It starts the back-to-back example's pair: gateway B (standing in
+# for the PSTN switch, M3UA/TCP server) and gateway A (the PBX side, as systemd would run it: a notify socket, syslog
+# to a local socket). A's association to B comes up and goes active, each side resets its circuits (GRS, GRA back).
+# Then both stop on SIGTERM; it shows what systemd and syslog received, and the exit codes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,29 +37,42 @@ for s in notify syslog; do
   for _ in $(seq 50); do [ -S "$work/$s" ] && break; sleep 0.1; done
 done
 
-# The example configuration, with syslog pointed at the demo's socket instead of /dev/log.
+# The example configurations, with syslog pointed at the demo's socket instead of /dev/log.
 sed -e "s#\"path\": \"/dev/log\"#\"path\": \"$work/syslog\"#" examples/back-to-back/a.json >"$work/gateway.json"
+sed -e "s#\"path\": \"/dev/log\"#\"path\": \"$work/syslog\"#" examples/back-to-back/b.json >"$work/gateway-b.json"
 
 echo "== $daemon check-config"
 "$daemon" check-config --config "$work/gateway.json"
+
+echo "== gateway B (the PSTN side) run"
+"$daemon" run --config "$work/gateway-b.json" >"$work/console-b.log" 2>&1 &
+gwb=$!
+pids+=("$gwb")
 
 echo "== $daemon run (NOTIFY_SOCKET=$work/notify)"
 NOTIFY_SOCKET="$work/notify" WATCHDOG_USEC=2000000 "$daemon" run --config "$work/gateway.json" >"$work/console.log" 2>&1 &
 gw=$!
 for _ in $(seq 300); do grep -q READY=1 "$work/systemd.log" && break; sleep 0.1; done
 grep -q READY=1 "$work/systemd.log" || { echo "the daemon did not report READY=1"; cat "$work/console.log"; exit 1; }
+# The association comes up, then each side's GRS is answered with a GRA: ISUP over M3UA both ways.
+for _ in $(seq 300); do grep -q "event=reset-completed" "$work/console.log" && break; sleep 0.1; done
+grep -q "event=reset-completed" "$work/console.log" || { echo "gateway A's circuits were not reset over M3UA"; cat "$work/console.log" "$work/console-b.log"; exit 1; }
 sleep 1.5   # long enough to see the watchdog petted
 echo "== SIGTERM"
-kill -TERM "$gw"
+kill -TERM "$gw" "$gwb"
 code=0
 wait "$gw" || code=$?
+codeb=0
+wait "$gwb" || codeb=$?
 sleep 0.3
 
 echo "== what systemd received (sd_notify datagrams)"
 sort -n "$work/systemd.log" | cut -d' ' -f2-
 echo "== what syslog received"
 sort -n "$work/syslog.log" | cut -d' ' -f2-
-echo "== console"
+echo "== console of gateway A"
 cat "$work/console.log"
-echo "== exit code $code"
-[ "$code" -eq 0 ]
+echo "== console of gateway B"
+cat "$work/console-b.log"
+echo "== exit codes: A $code, B $codeb"
+[ "$code" -eq 0 ] && [ "$codeb" -eq 0 ]
