@@ -95,6 +95,85 @@ public sealed class M3uaPairProcessTests : IDisposable
         await client.WaitForLinesAsync("event=reset-completed", count: 2, timeout: TimeSpan.FromSeconds(30));
     }
 
+    [Fact]
+    public async Task Bad_input_on_the_m3ua_port_gets_ERR_or_a_close_and_the_daemon_carries_on()
+    {
+        using var server = DaemonProcess.Start(["run", "--config", ServerConfig]);
+        await server.WaitForLinesAsync("event=association-configured association=from-a");
+        var endpoint = new IPEndPoint(IPAddress.Loopback, _port);
+
+        // Wrong version: answered with ERR, Invalid Version (RFC 4666 §3.8.1 error code 0x01), the connection kept.
+        using (var raw = new TcpClient())
+        {
+            await raw.ConnectAsync(endpoint);
+            NetworkStream stream = raw.GetStream();
+            await stream.WriteAsync(new byte[] { 2, 0, 3, 1, 0, 0, 0, 8 });
+            byte[] err = await ReadMessage(stream);
+            Assert.Equal(new byte[] { 1, 0, 0, 0 }, err[..4]); // MGMT ERR
+            Assert.Equal(new byte[] { 0, 0x0C, 0, 8, 0, 0, 0, 1 }, err[8..16]); // Error Code: Invalid Version
+
+            // A length no message can have: the connection is closed before anything is allocated for it.
+            await stream.WriteAsync(new byte[] { 1, 0, 3, 1, 0x7F, 0xFF, 0xFF, 0xF8 });
+            Assert.Equal(0, await ReadToEnd(stream));
+        }
+
+        // Well-framed messages of random classes, types and bodies: each answered with ERR or nothing, or the
+        // connection closed; never a crash.
+        var random = new Random(4666);
+        using (var raw = new TcpClient())
+        {
+            await raw.ConnectAsync(endpoint);
+            NetworkStream stream = raw.GetStream();
+            try
+            {
+                for (int i = 0; i < 500; i++)
+                {
+                    int bodyLength = random.Next(0, 64) & ~3;
+                    var message = new byte[8 + bodyLength];
+                    random.NextBytes(message);
+                    message[0] = 1;
+                    message[1] = 0;
+                    message[2] = (byte)random.Next(0, 12);
+                    message[3] = (byte)random.Next(0, 8);
+                    System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(message.AsSpan(4), (uint)message.Length);
+                    await stream.WriteAsync(message);
+                }
+            }
+            catch (IOException)
+            {
+                // The daemon may close a connection that sends nonsense; that is one of the allowed answers.
+            }
+        }
+
+        // The same daemon then serves a real peer as if nothing had happened.
+        using var client = DaemonProcess.Start(["run", "--config", ClientConfig]);
+        await BothActiveAndReset(client, server, expected: 1);
+        Assert.False(server.HasExited);
+        Assert.DoesNotContain("Unhandled exception", server.Output);
+    }
+
+    private static async Task<byte[]> ReadMessage(NetworkStream stream)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var header = new byte[8];
+        await stream.ReadExactlyAsync(header, cts.Token);
+        int length = (int)System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(4));
+        var message = new byte[length];
+        header.CopyTo(message, 0);
+        await stream.ReadExactlyAsync(message.AsMemory(8), cts.Token);
+        return message;
+    }
+
+    private static async Task<int> ReadToEnd(NetworkStream stream)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var buffer = new byte[256];
+        int total = 0;
+        int n;
+        while ((n = await stream.ReadAsync(buffer, cts.Token)) > 0) total += n;
+        return total;
+    }
+
     private static async Task BothActiveAndReset(DaemonProcess client, DaemonProcess server, int expected, int? serverExpected = null,
         TimeSpan? timeout = null)
     {
