@@ -17,7 +17,7 @@ public sealed class RouteSetTests
     private static ProtocolDataHeader Toward(int pointCode, byte sls) =>
         new(Options.Ours, (uint)pointCode, (byte)Mtp3ServiceIndicator.Isup, (byte)Mtp3NetworkIndicator.National, 0, sls);
 
-    private static bool Up(M3uaAssociation client, LoopbackServer peer) => client.TrafficMayFlow && peer.Association.TrafficMayFlow;
+    private static bool Up(M3uaAssociation client, LoopbackServer peer) => TwoRoutes.Up(client, peer);
 
     /// <summary>Sends an SSNM message to the client the way an SG would: encoded, on the peer's connection.</summary>
     private static async Task SendFromPeer(LoopbackServer peer, M3uaSignal signal)
@@ -97,13 +97,8 @@ public sealed class RouteSetTests
     [Fact]
     public async Task Failover_reports_the_congestion_of_the_association_that_carries()
     {
-        await using var primaryPeer = new LoopbackServer();
-        await using var backupPeer = new LoopbackServer();
-        await using var primary = ClientOf(primaryPeer);
-        await using var backup = ClientOf(backupPeer);
-        var routes = new M3uaRouteSet(Dpc, RouteSetMode.Failover, [primary, backup]);
-        await Eventually(() => Up(primary, primaryPeer) && Up(backup, backupPeer), "both associations carry traffic");
-        routes.Refresh();
+        await using var two = await TwoRoutes.UpAsync(Dpc, RouteSetMode.Failover, ClientOf);
+        var (primaryPeer, backupPeer, primary, backup, routes) = (two.PeerA, two.PeerB, two.A, two.B, two.Routes);
 
         // SCON on the backup does not concern the traffic, which goes on the primary.
         await SendFromPeer(backupPeer, AboutDpc(M3uaMessageType.Scon) with { CongestionLevel = 3 });
@@ -120,13 +115,9 @@ public sealed class RouteSetTests
     [Fact]
     public async Task Loadshare_spreads_by_sls_keeps_each_sls_on_one_association_and_avoids_one_with_duna()
     {
-        await using var peerA = new LoopbackServer();
-        await using var peerB = new LoopbackServer();
-        await using var a = ClientOf(peerA);
-        await using var b = ClientOf(peerB);
-        var routes = new M3uaRouteSet(Dpc, RouteSetMode.Loadshare, [a, b]);
-        await Eventually(() => Up(a, peerA) && Up(b, peerB), "both associations carry traffic");
-        Assert.True(routes.Refresh());
+        await using var two = await TwoRoutes.UpAsync(Dpc, RouteSetMode.Loadshare, ClientOf);
+        var (peerA, peerB, a, routes) = (two.PeerA, two.PeerB, two.A, two.Routes);
+        Assert.Equal(DestinationAvailability.Available, routes.Availability);
 
         const int slsCount = 16;
         int[] first = await SpreadOf(routes, peerA, peerB, slsCount);
@@ -155,13 +146,8 @@ public sealed class RouteSetTests
     [Fact]
     public async Task A_restricted_association_is_used_only_when_no_other_is_available()
     {
-        await using var peerA = new LoopbackServer();
-        await using var peerB = new LoopbackServer();
-        await using var a = ClientOf(peerA);
-        await using var b = ClientOf(peerB);
-        var routes = new M3uaRouteSet(Dpc, RouteSetMode.Loadshare, [a, b]);
-        await Eventually(() => Up(a, peerA) && Up(b, peerB), "both associations carry traffic");
-        routes.Refresh();
+        await using var two = await TwoRoutes.UpAsync(Dpc, RouteSetMode.Loadshare, ClientOf);
+        var (peerA, peerB, a, b, routes) = (two.PeerA, two.PeerB, two.A, two.B, two.Routes);
 
         await SendFromPeer(peerA, AboutDpc(M3uaMessageType.Drst));
         await Eventually(() => a.Management.GetRouteStatus(Dpc).Availability == DestinationAvailability.Restricted, "A hears the DRST");
@@ -210,13 +196,8 @@ public sealed class RouteSetTests
     [Fact]
     public async Task Sends_from_several_threads_survive_refreshes_while_one_association_comes_and_goes()
     {
-        await using var peerA = new LoopbackServer();
-        await using var peerB = new LoopbackServer();
-        await using var a = ClientOf(peerA);
-        await using var b = ClientOf(peerB);
-        var routes = new M3uaRouteSet(Dpc, RouteSetMode.Loadshare, [a, b]);
-        await Eventually(() => Up(a, peerA) && Up(b, peerB), "both associations carry traffic");
-        routes.Refresh();
+        await using var two = await TwoRoutes.UpAsync(Dpc, RouteSetMode.Loadshare, ClientOf);
+        var (peerA, peerB, a, b, routes) = (two.PeerA, two.PeerB, two.A, two.B, two.Routes);
 
         using var toggling = new CancellationTokenSource();
         // Each sender stops at 5000 so a fast machine does not bury the peers; the toggling usually ends first.

@@ -51,11 +51,9 @@ public sealed class M3uaPairProcessTests : IDisposable
     [Fact]
     public async Task Come_up_reset_each_others_circuits_and_survive_a_killed_peer()
     {
-        using var server = DaemonProcess.Start(["run", "--config", ServerConfig]);
-        await server.WaitForLinesAsync("event=association-configured association=from-a");
-        using var client = DaemonProcess.Start(["run", "--config", ClientConfig]);
-
-        await BothActiveAndReset(client, server, expected: 1);
+        var (server, client) = await StartPair();
+        using var _ = server;
+        using var __ = client;
 
         // The peer process dies: the client sees the connection go, the DPC become unavailable, and waits for it.
         server.Signal(DaemonProcess.SIGKILL);
@@ -74,10 +72,9 @@ public sealed class M3uaPairProcessTests : IDisposable
     [Fact]
     public async Task A_frozen_peer_is_found_dead_by_its_heartbeat_and_taken_back_when_it_wakes()
     {
-        using var server = DaemonProcess.Start(["run", "--config", ServerConfig]);
-        await server.WaitForLinesAsync("event=association-configured association=from-a");
-        using var client = DaemonProcess.Start(["run", "--config", ClientConfig]);
-        await BothActiveAndReset(client, server, expected: 1);
+        var (server, client) = await StartPair();
+        using var _ = server;
+        using var __ = client;
 
         // Stopped, not killed: its kernel keeps the TCP connection open, so only the unanswered BEATs can tell.
         server.Signal(DaemonProcess.SIGSTOP);
@@ -172,6 +169,26 @@ public sealed class M3uaPairProcessTests : IDisposable
         int n;
         while ((n = await stream.ReadAsync(buffer, cts.Token)) > 0) total += n;
         return total;
+    }
+
+    private async Task<(DaemonProcess Server, DaemonProcess Client)> StartPair()
+    {
+        var server = DaemonProcess.Start(["run", "--config", ServerConfig]);
+        DaemonProcess? client = null;
+        try
+        {
+            await server.WaitForLinesAsync("event=association-configured association=from-a");
+            client = DaemonProcess.Start(["run", "--config", ClientConfig]);
+            await BothActiveAndReset(client, server, expected: 1);
+            return (server, client);
+        }
+        catch
+        {
+            // No daemon outlives a failed test.
+            client?.Dispose();
+            server.Dispose();
+            throw;
+        }
     }
 
     private static async Task BothActiveAndReset(DaemonProcess client, DaemonProcess server, int expected, int? serverExpected = null,
