@@ -89,9 +89,9 @@ case $lab_status in
 esac
 # A filter that matches nothing makes `dotnet test` succeed having run nothing: that proves nothing. So each run must
 # have passed a test of its own.
-for run in "sctp.trx:$filter:over SCTP" "stp.trx:$stp_filter:against osmo-stp"; do
+for run in "sctp.trx:$filter:over SCTP" "stp.trx:$stp_filter:against osmo-stp" "daemon-stp.trx:$stp_filter:by the daemon against osmo-stp"; do
   IFS=: read -r trx run_filter what <<<"$run"
   counters=$(grep -o '<Counters [^>]*>' "$results/$trx" 2>/dev/null | head -n 1 || true)
-  [ "$(value passed)" -gt 0 ] || fail "no test matching '$run_filter' passed in $project: nothing was proven $what"
+  [ "$(value passed)" -gt 0 ] || fail "no test matching '$run_filter' passed for $trx: nothing was proven $what"
 done
 rm -f "$verdict"
