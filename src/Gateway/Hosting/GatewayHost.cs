@@ -1,4 +1,5 @@
 using Gateway.Configuration;
+using Gateway.Interworking;
 using Gateway.Signalling;
 using Gateway.Systemd;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,9 +44,15 @@ public static class GatewayHost
         services.AddSingleton(new CoreHeartbeat(time));
         services.AddSingleton<CallAdmission>();
         services.AddSingleton<IHostLifetime, SystemdLifetime>();
-        // Registered before the coordinator so that it starts first and stops last: calls drain over live associations.
+        // Registered before the coordinator so that they start first and stop last: calls drain over live associations
+        // and a live SIP stack. The relay lets the ISUP procedures (signalling) reach the calls (interworking).
+        services.AddSingleton<IsupCallEventRelay>();
+        services.AddSingleton<ICallMapping>(static _ => new CallMapping());
         services.AddSingleton<SignallingService>();
+        services.AddSingleton<InterworkingService>();
+        services.AddSingleton<IShutdownParticipant>(static sp => sp.GetRequiredService<InterworkingService>());
         services.AddHostedService(static sp => sp.GetRequiredService<SignallingService>());
+        services.AddHostedService(static sp => sp.GetRequiredService<InterworkingService>());
         services.AddHostedService<ShutdownCoordinator>();
         services.AddHostedService<WatchdogService>();
         return builder.Build();

@@ -1,5 +1,6 @@
 using System.Net;
 using Gateway.Configuration;
+using Gateway.Interworking;
 using Gateway.Isup;
 using Gateway.IsupSetup;
 using Gateway.Logging;
@@ -27,10 +28,14 @@ public sealed class SignallingService : IHostedService, IAsyncDisposable
     private readonly List<IAsyncDisposable> _servers = [];
     private readonly Dictionary<int, DestinationMonitor> _destinations = [];
     private readonly Dictionary<int, M3uaRouteSet> _routes = [];
+    private readonly IIsupCallEventSink _calls;
     private IsupExchange? _exchange;
 
-    public SignallingService(GatewayConfiguration configuration, TimeProvider time, ILoggerFactory loggers)
+    /// <param name="calls">Where the procedures' call events go: the interworking layer, through a relay.</param>
+    public SignallingService(GatewayConfiguration configuration, IsupCallEventRelay calls, TimeProvider time, ILoggerFactory loggers)
     {
+        ArgumentNullException.ThrowIfNull(calls);
+        _calls = calls;
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(loggers);
@@ -62,11 +67,9 @@ public sealed class SignallingService : IHostedService, IAsyncDisposable
         if (configured.Count == 0) return Task.CompletedTask;
 
         var transfer = new IsupTransfer(isup.Opc, (byte)isup.NetworkIndicator, _loggers.CreateLogger("Gateway.Isup"), _limiter);
-        var calls = new UnroutedCalls(_loggers.CreateLogger("Gateway.Calls"));
-        var exchange = new IsupExchange(IsupExchangeOptionsFactory.Create(isup), new IsupSignalEncodingSink(transfer), calls,
+        var exchange = new IsupExchange(IsupExchangeOptionsFactory.Create(isup), new IsupSignalEncodingSink(transfer), _calls,
             new IsupMaintenanceLog(_loggers.CreateLogger("Gateway.Isup"), _limiter), _time);
         transfer.Exchange = exchange;
-        calls.CallControl = exchange.CallControl;
         _exchange = exchange;
 
         var byName = new Dictionary<string, (M3uaAssociationSettings Settings, AssociationEvents Events)>(StringComparer.Ordinal);

@@ -1,0 +1,16 @@
+namespace Gateway.Interworking;
+
+/// <summary>A call as the registry, the shutdown drain and the operator's view see it, whichever its direction.</summary>
+public interface ICallRecord
+{
+    long Id { get; }
+
+    /// <summary>"sip-to-isup" or "isup-to-sip", as in the log.</summary>
+    string Direction { get; }
+
+    /// <summary>The state's log word.</summary>
+    string StateName { get; }
+
+    /// <summary>Ends the call from our side (shutdown after the drain time): BYE/CANCEL and REL with <paramref name="cause"/>.</summary>
+    void Abort(byte cause);
+}

@@ -1,0 +1,155 @@
+using System.Globalization;
+using Gateway.Fsm;
+using Gateway.Isup;
+using Gateway.Sip;
+using Microsoft.Extensions.Logging;
+
+namespace Gateway.Interworking;
+
+/// <summary>
+/// One call joining a SIP dialog and an ISUP circuit. Its machine (in the derived class) runs under the call's lock,
+/// so one call never runs on two threads at once while calls run in parallel; its handlers only record
+/// <see cref="CallEffect"/>s, which are performed here, outside the lock and in order, by whichever thread fired.
+/// </summary>
+public abstract class InterworkingCall<TState> : IStateful<TState>, ISipCallListener, IIsupCallParty, IEffectTarget<CallEffect>, ICallRecord
+    where TState : struct, Enum
+{
+    private static long s_nextId;
+    private EffectOutbox<CallEffect> _outbox = new(4);
+
+    protected InterworkingCall(CallServices services)
+    {
+        Services = services;
+        Id = Interlocked.Increment(ref s_nextId);
+    }
+
+    protected Lock Gate { get; } = new();
+
+    protected CallServices Services { get; }
+
+    public long Id { get; }
+
+    public abstract string Direction { get; }
+
+    public TState State { get; set; }
+
+    public abstract string StateName { get; }
+
+    /// <summary>The SIP side: the INVITE we received, or the one we sent.</summary>
+    public SipCall? Sip { get; protected set; }
+
+    /// <summary>The ISUP side, once a circuit carries the call.</summary>
+    public IsupCall? Isup { get; protected set; }
+
+    /// <summary>Under the lock: what the machine decided, performed once the lock is released.</summary>
+    protected void Emit(in CallEffect effect) => _outbox.Add(in effect);
+
+    /// <summary>Runs <paramref name="fire"/> under the lock, then performs what it decided.</summary>
+    protected void Run<TArg>(Action<InterworkingCall<TState>, TArg> fire, TArg argument)
+    {
+        bool deliver;
+        lock (Gate)
+        {
+            fire(this, argument);
+            deliver = _outbox.ClaimDelivery();
+        }
+
+        if (deliver) _outbox.Deliver(Gate, this);
+    }
+
+    /// <summary>One log line per call event: the fields operators grep for (docs/logging.md).</summary>
+    protected void LogEvent(string name, string state, int cause = -1)
+    {
+        if (!Services.Log.IsEnabled(LogLevel.Information)) return;
+        string callId = Sip?.CallId ?? "-";
+        string cic = Isup is { } isup ? isup.Cic.ToString(CultureInfo.InvariantCulture) : "-";
+        string dpc = Isup is { } i ? i.Dpc.ToString(CultureInfo.InvariantCulture) : "-";
+        if (cause >= 0)
+        {
+            Services.Log.LogInformation("event={Event} call={Call} cid={CallId} cic={Cic} dpc={Dpc} dir={Direction} state={State} cause={Cause}",
+                name, Id, callId, cic, dpc, Direction, state, cause);
+        }
+        else
+        {
+            Services.Log.LogInformation("event={Event} call={Call} cid={CallId} cic={Cic} dpc={Dpc} dir={Direction} state={State}",
+                name, Id, callId, cic, dpc, Direction, state);
+        }
+    }
+
+    public virtual void Deliver(in CallEffect effect)
+    {
+        SipCall? sip = Sip;
+        IsupCall? isup = Isup;
+        switch (effect.Kind)
+        {
+            case CallEffectKind.SipRing:
+                sip?.Ring(effect.Status);
+                break;
+            case CallEffectKind.SipAnswer:
+                sip?.Answer(SessionDescriptions.Answer(OfferOf(sip), Services.LocalHost));
+                break;
+            case CallEffectKind.SipReject:
+                sip?.Reject(effect.Status, Services.Mapping.ReasonFor(effect.Cause));
+                break;
+            case CallEffectKind.SipCancel:
+                sip?.Cancel(Services.Mapping.ReasonFor(effect.Cause));
+                break;
+            case CallEffectKind.SipHangup:
+                sip?.Hangup(Services.Mapping.ReasonFor(effect.Cause));
+                break;
+            case CallEffectKind.SipInfo when effect.Message is { } usr:
+                MappedInfo info = Services.Mapping.InfoFromUsr(usr);
+                sip?.SendInfo(info.ContentType, info.Body, info.Headers);
+                break;
+            case CallEffectKind.IsupSend when isup is not null:
+                SendIsup(isup, effect.Message!);
+                break;
+            case CallEffectKind.IsupRelease when isup is not null:
+                Services.Isup.Release(isup, new IsupCause(effect.Cause));
+                break;
+        }
+    }
+
+    private void SendIsup(IsupCall isup, IsupMessage message)
+    {
+        IsupCallControl control = Services.Isup;
+        _ = message.Type switch
+        {
+            IsupMessageType.ACM => control.SendAcm(isup, message),
+            IsupMessageType.CPG => control.SendCpg(isup, message),
+            IsupMessageType.ANM => control.SendAnm(isup, message),
+            IsupMessageType.CON => control.SendCon(isup, message),
+            IsupMessageType.USR => control.SendUsr(isup, message),
+            _ => false,
+        };
+    }
+
+    // The caller's SDP offer, read while the INVITE is still held (the answer is built before it is released).
+    private static ReadOnlySpan<byte> OfferOf(SipCall call)
+    {
+        try
+        {
+            return call.Invite is { } invite ? invite.Message.Body : default;
+        }
+        catch (ObjectDisposedException)
+        {
+            return default;
+        }
+    }
+
+    public abstract void OnIsupEvent(IsupCall call, in IsupCallEvent callEvent);
+
+    public abstract void Abort(byte cause);
+
+    public abstract void Progress(SipCall call, SipMessage response);
+
+    public abstract void Answered(SipCall call, SipMessage response);
+
+    public abstract void Confirmed(SipCall call, SipMessage ack);
+
+    public abstract int InfoReceived(SipCall call, SipMessage info);
+
+    public abstract void Ended(SipCall call, SipCallEnd end);
+
+    public override string ToString() => $"{Direction} call {Id} ({StateName})";
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text;
+
+namespace Gateway.Interworking;
+
+/// <summary>
+/// The SDP the gateway puts on the SIP side. It carries signalling only; the speech path is the media gateway's, which
+/// it does not control yet, so it answers with the caller's first audio format at its own address and offers G.711 —
+/// enough for SIP peers to complete the offer/answer (RFC 3264) and for the call to be routed.
+/// </summary>
+public static class SessionDescriptions
+{
+    private const int MediaPort = 40000;
+
+    /// <summary>Our offer in an INVITE toward SIP: PCMA and PCMU.</summary>
+    public static byte[] Offer(string host) => Describe(host, "8 0", "a=rtpmap:8 PCMA/8000\r\na=rtpmap:0 PCMU/8000\r\n");
+
+    /// <summary>Our answer to <paramref name="offer"/>: its first audio payload type (PCMA when there is none to read).</summary>
+    public static byte[] Answer(ReadOnlySpan<byte> offer, string host)
+    {
+        int payload = FirstAudioPayload(offer);
+        return Describe(host, payload.ToString(CultureInfo.InvariantCulture), string.Empty);
+    }
+
+    private static int FirstAudioPayload(ReadOnlySpan<byte> sdp)
+    {
+        ReadOnlySpan<byte> marker = "m=audio "u8;
+        int at = sdp.IndexOf(marker);
+        if (at < 0) return 8;
+        ReadOnlySpan<byte> line = sdp[(at + marker.Length)..];
+        int end = line.IndexOfAny((byte)'\r', (byte)'\n');
+        if (end >= 0) line = line[..end];
+
+        // m=audio <port> <proto> <fmt> ...: the fourth word is the first format.
+        for (int word = 0; word < 2; word++)
+        {
+            int space = line.IndexOf((byte)' ');
+            if (space < 0) return 8;
+            line = line[(space + 1)..];
+        }
+
+        int stop = line.IndexOf((byte)' ');
+        ReadOnlySpan<byte> first = stop < 0 ? line : line[..stop];
+        return int.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out int payload) && payload <= 127 ? payload : 8;
+    }
+
+    private static byte[] Describe(string host, string formats, string attributes)
+    {
+        string family = host.Contains(':', StringComparison.Ordinal) ? "IP6" : "IP4";
+        return Encoding.ASCII.GetBytes(
+            $"v=0\r\no=sip-isup-gateway 1 1 IN {family} {host}\r\ns=-\r\nc=IN {family} {host}\r\nt=0 0\r\n" +
+            $"m=audio {MediaPort} RTP/AVP {formats}\r\n{attributes}a=sendrecv\r\n");
+    }
+}

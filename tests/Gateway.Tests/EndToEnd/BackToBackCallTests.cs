@@ -1,0 +1,84 @@
+using System.Net;
+using Gateway.Testing;
+
+namespace Gateway.Tests.EndToEnd;
+
+/// <summary>
+/// Calls through two real gateways back to back over M3UA/TCP, between real SIPp processes on loopback (issue:
+/// interworking, end to end): SIPp UAC → gateway A (SIP → ISUP) → ISUP over M3UA → gateway B (ISUP → SIP) → SIPp UAS.
+/// What one side's SIP says reaches the other only through ISUP, so each check on the far SIPp proves the mapping twice.
+/// </summary>
+public sealed class BackToBackCallTests : IDisposable
+{
+    private const string Number = "4930123456";
+    private readonly TempDirectory _directory = new("gw-e2e-");
+
+    private static string Scenario(string name) => Path.Combine(AppContext.BaseDirectory, "EndToEnd", "Sipp", name);
+
+    private async Task<(Sipp.Result Caller, Sipp.Result Callee, BackToBackPair Pair)> Call(
+        string uac, string uas, Dictionary<string, string>? uacKeys = null, Dictionary<string, string>? uasKeys = null)
+    {
+        Assert.True(Sipp.IsInstalled, "SIPp is missing: make test installs it (apt-get install sip-tester)");
+        var calleeKeys = new Dictionary<string, string> { ["service"] = Number };
+        foreach (var (k, v) in uasKeys ?? []) calleeKeys[k] = v;
+        await using Sipp.Server callee = await Sipp.StartServerAsync(Scenario(uas), IPAddress.Loopback, keys: calleeKeys, timeout: TimeSpan.FromSeconds(30));
+        var pair = await BackToBackPair.StartAsync(_directory, callee.EndPoint, new IPEndPoint(IPAddress.Loopback, 5999));
+        try
+        {
+            var callerKeys = new Dictionary<string, string> { ["hold"] = "300" };
+            foreach (var (k, v) in uacKeys ?? []) callerKeys[k] = v;
+            Sipp.Result caller = await Sipp.RunClientAsync(Scenario(uac), pair.SipA, service: Number, keys: callerKeys, timeout: TimeSpan.FromSeconds(30));
+            Sipp.Result calleeResult = await callee.WaitAsync();
+            return (caller, calleeResult, pair);
+        }
+        catch
+        {
+            pair.Dispose();
+            throw;
+        }
+    }
+
+    [Fact]
+    public async Task A_basic_call_is_answered_and_cleared_through_both_gateways()
+    {
+        var (caller, callee, pair) = await Call("uac-call.xml", "uas-answer.xml");
+        using var _ = pair;
+
+        Assert.True(caller.Succeeded, $"{caller}\n{pair.Output}");
+        Assert.True(callee.Succeeded, $"{callee}\n{pair.Output}");
+        await pair.A.WaitForLinesAsync("dir=sip-to-isup state=answered");
+        await pair.A.WaitForLinesAsync("state=released");
+        await pair.B.WaitForLinesAsync("state=released");
+    }
+
+    [Fact]
+    public async Task A_busy_callee_gives_the_caller_486_with_Reason_cause_17()
+    {
+        var (caller, callee, pair) = await Call("uac-busy.xml", "uas-busy.xml");
+        using var _ = pair;
+
+        Assert.True(caller.Succeeded, $"{caller}\n{pair.Output}");
+        Assert.True(callee.Succeeded, $"{callee}\n{pair.Output}");
+    }
+
+    [Theory]
+    [InlineData("Reason: SIP ;cause=486 ;text=\"Busy Here\"", 17)]
+    [InlineData("Reason: SIP ;cause=486 ;text=\u201cBusy Here\u201d", 17)]
+    [InlineData("Reason: SIP;cause=200;text=\"call completed elsewhere\"", 26)]
+    [InlineData("Reason: SIP ;cause=200 ;text=\u201dcall completed elsewhere\u201d", 26)]
+    [InlineData("Reason: Q.850;cause=16;text=\"Normal call clearing\"", 16)]
+    [InlineData("Reason: SIP;cause=480, Q.850;cause=21", 21)]
+    [InlineData("X-Without-Reason: yes", 16)]
+    public async Task A_CANCEL_becomes_REL_with_the_cause_its_Reason_names_and_the_far_side_hears_that_cause(string reasonHeader, int cause)
+    {
+        var (caller, callee, pair) = await Call("uac-cancel.xml", "uas-ring-cancel.xml",
+            uacKeys: new() { ["reason_header"] = reasonHeader }, uasKeys: new() { ["cause"] = cause.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        using var _ = pair;
+
+        Assert.True(caller.Succeeded, $"{caller}\n{pair.Output}");
+        Assert.True(callee.Succeeded, $"{callee}\n{pair.Output}");
+        await pair.A.WaitForLinesAsync($"cause={cause}");
+    }
+
+    public void Dispose() => _directory.Dispose();
+}

@@ -1,0 +1,99 @@
+using System.Net;
+using Gateway.Testing;
+
+namespace Gateway.Tests.EndToEnd;
+
+/// <summary>
+/// The back-to-back example on free loopback ports: gateway A faces the PBX (SIPp as caller), gateway B stands in for
+/// the PSTN switch and sends every call to <c>uas</c> (SIPp as callee); they are joined by M3UA over TCP. Started, it
+/// has its association active and each side's circuits reset, so a call can go at once.
+/// </summary>
+internal sealed class BackToBackPair : IDisposable
+{
+    private BackToBackPair(DaemonProcess a, DaemonProcess b, IPEndPoint sipA, IPEndPoint sipB)
+    {
+        A = a;
+        B = b;
+        SipA = sipA;
+        SipB = sipB;
+    }
+
+    /// <summary>Gateway A (SIP → ISUP), facing the PBX.</summary>
+    public DaemonProcess A { get; }
+
+    /// <summary>Gateway B (ISUP → SIP), standing in for the PSTN.</summary>
+    public DaemonProcess B { get; }
+
+    /// <summary>Where the PBX (SIPp UAC) sends its INVITEs.</summary>
+    public IPEndPoint SipA { get; }
+
+    public IPEndPoint SipB { get; }
+
+    public static async Task<BackToBackPair> StartAsync(TempDirectory directory, IPEndPoint uas, IPEndPoint pbx)
+    {
+        int m3ua = Sipp.FreePort(IPAddress.Loopback);
+        var sipA = new IPEndPoint(IPAddress.Loopback, Sipp.FreePort(IPAddress.Loopback));
+        var sipB = new IPEndPoint(IPAddress.Loopback, Sipp.FreePort(IPAddress.Loopback));
+        string configB = Write(directory, "b.json", $$"""
+            {
+              "node": { "name": "gw-b" },
+              "sip": { "listen": [ { "transport": "udp", "address": "127.0.0.1", "port": {{sipB.Port}} } ],
+                       "trunks": [ { "name": "pstn-uas", "transport": "udp", "address": "127.0.0.1", "port": {{uas.Port}}, "sources": ["127.0.0.1"] } ] },
+              "m3ua": { "associations": [ { "name": "from-a", "transport": "tcp", "role": "ipsp", "mode": "server",
+                "localAddress": "127.0.0.1", "localPort": {{m3ua}}, "remoteAddress": "127.0.0.1", "routingContext": 1 } ] },
+              "isup": { "opc": 2, "networkIndicator": "national",
+                "circuitGroups": [ { "name": "to-a", "dpc": 1, "association": "from-a", "cics": ["1-31"] } ] },
+              "routing": { "sipToIsup": [ { "prefix": "", "circuitGroup": "to-a" } ], "isupToSip": [ { "prefix": "", "trunk": "pstn-uas" } ] },
+              "logging": { "syslog": [] },
+              "shutdown": { "drainSeconds": 1 }
+            }
+            """);
+        string configA = Write(directory, "a.json", $$"""
+            {
+              "node": { "name": "gw-a" },
+              "sip": { "listen": [ { "transport": "udp", "address": "127.0.0.1", "port": {{sipA.Port}} } ],
+                       "trunks": [ { "name": "pbx", "transport": "udp", "address": "127.0.0.1", "port": {{pbx.Port}}, "sources": ["127.0.0.1"] } ] },
+              "m3ua": { "associations": [ { "name": "to-b", "transport": "tcp", "role": "ipsp", "mode": "client",
+                "remoteAddress": "127.0.0.1", "remotePort": {{m3ua}}, "routingContext": 1 } ] },
+              "isup": { "opc": 1, "networkIndicator": "national",
+                "circuitGroups": [ { "name": "to-b", "dpc": 2, "association": "to-b", "cics": ["1-31"] } ] },
+              "routing": { "sipToIsup": [ { "prefix": "", "circuitGroup": "to-b" } ], "isupToSip": [ { "prefix": "", "trunk": "pbx" } ] },
+              "logging": { "syslog": [] },
+              "shutdown": { "drainSeconds": 1 }
+            }
+            """);
+
+        var b = DaemonProcess.Start(["run", "--config", configB]);
+        DaemonProcess? a = null;
+        try
+        {
+            await b.WaitForLinesAsync("event=association-configured");
+            a = DaemonProcess.Start(["run", "--config", configA]);
+            await a.WaitForLinesAsync("event=reset-completed");
+            await b.WaitForLinesAsync("event=reset-completed");
+            return new BackToBackPair(a, b, sipA, sipB);
+        }
+        catch
+        {
+            a?.Dispose();
+            b.Dispose();
+            throw;
+        }
+    }
+
+    private static string Write(TempDirectory directory, string name, string json)
+    {
+        string path = directory.Combine(name);
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    /// <summary>Both gateways' output, for a failing test's message.</summary>
+    public string Output => $"--- gateway A\n{A.Output}\n--- gateway B\n{B.Output}";
+
+    public void Dispose()
+    {
+        A.Dispose();
+        B.Dispose();
+    }
+}
