@@ -11,7 +11,10 @@ namespace Gateway.Interworking;
 /// so one call never runs on two threads at once while calls run in parallel; its handlers only record
 /// <see cref="CallEffect"/>s, which are performed here, outside the lock and in order, by whichever thread fired.
 /// </summary>
-public abstract class InterworkingCall<TState> : IStateful<TState>, ISipCallListener, IIsupCallParty, IEffectTarget<CallEffect>, ICallRecord
+/// <typeparam name="TSelf">The derived call, so that its handlers get it typed without a cast.</typeparam>
+/// <typeparam name="TState">Its machine's states.</typeparam>
+public abstract class InterworkingCall<TSelf, TState> : IStateful<TState>, ISipCallListener, IIsupCallParty, IEffectTarget<CallEffect>, ICallRecord
+    where TSelf : InterworkingCall<TSelf, TState>
     where TState : struct, Enum
 {
     private static long s_nextId;
@@ -45,12 +48,12 @@ public abstract class InterworkingCall<TState> : IStateful<TState>, ISipCallList
     protected void Emit(in CallEffect effect) => _outbox.Add(in effect);
 
     /// <summary>Runs <paramref name="fire"/> under the lock, then performs what it decided.</summary>
-    protected void Run<TArg>(Action<InterworkingCall<TState>, TArg> fire, TArg argument)
+    protected void Run<TArg>(Action<TSelf, TArg> fire, TArg argument)
     {
         bool deliver;
         lock (Gate)
         {
-            fire(this, argument);
+            fire((TSelf)this, argument);
             deliver = _outbox.ClaimDelivery();
         }
 

@@ -9,7 +9,7 @@ namespace Gateway.Interworking;
 /// no ACM went first), failure responses and BYE become REL with the mapped cause, and a REL from the PSTN becomes
 /// CANCEL or BYE with <c>Reason: Q.850</c>. The user agent ACKs every 2xx and ends crossing or forked ones itself.
 /// </summary>
-public sealed class IsupToSipCall : InterworkingCall<IsupToSipState>
+public sealed class IsupToSipCall : InterworkingCall<IsupToSipCall, IsupToSipState>
 {
     public static readonly StateMachine<IsupToSipState, IsupToSipTrigger, IsupToSipCall> Machine;
     private static readonly TriggerWithParameter<IsupToSipTrigger, int> SipProgress;
@@ -98,7 +98,7 @@ public sealed class IsupToSipCall : InterworkingCall<IsupToSipState>
     public override string StateName => CallWords.Of(State);
 
     /// <summary>Called once the call is known (and the circuit's UserState points at it): sends the INVITE.</summary>
-    public void Start() => Run(static (c, _) => Machine.Fire((IsupToSipCall)c, IsupToSipTrigger.Start), 0);
+    public void Start() => Run(static (c, _) => Machine.Fire(c, IsupToSipTrigger.Start), 0);
 
     public override void Deliver(in CallEffect effect)
     {
@@ -124,15 +124,15 @@ public sealed class IsupToSipCall : InterworkingCall<IsupToSipState>
         switch (callEvent.Kind)
         {
             case IsupCallEventKind.AddressCompleteDue:
-                Run(static (c, _) => Machine.Fire((IsupToSipCall)c, IsupToSipTrigger.AddressCompleteDue), 0);
+                Run(static (c, _) => Machine.Fire(c, IsupToSipTrigger.AddressCompleteDue), 0);
                 break;
             case IsupCallEventKind.UserToUser when callEvent.Message is IsupMessage usr:
-                Run(static (c, m) => Machine.Fire((IsupToSipCall)c, Usr, m), usr);
+                Run(static (c, m) => Machine.Fire(c, Usr, m), usr);
                 break;
             case IsupCallEventKind.Released or IsupCallEventKind.Failed:
                 Run(static (c, cause) =>
                 {
-                    var self = (IsupToSipCall)c;
+                    var self = c;
                     if (self.State is not (IsupToSipState.Releasing or IsupToSipState.Released)) self._lastCause = cause;
                     Machine.Fire(self, IsupEnded, cause);
                 }, callEvent.Cause.Value);
@@ -142,7 +142,7 @@ public sealed class IsupToSipCall : InterworkingCall<IsupToSipState>
 
     public override void Abort(byte cause) => Run(static (c, v) =>
     {
-        var self = (IsupToSipCall)c;
+        var self = c;
         if (self.State is not (IsupToSipState.Releasing or IsupToSipState.Released)) self._lastCause = v;
         Machine.Fire(self, Abort_, v);
     }, cause);
@@ -150,13 +150,13 @@ public sealed class IsupToSipCall : InterworkingCall<IsupToSipState>
     public override void Progress(SipCall call, SipMessage response)
     {
         Invited(call);
-        Run(static (c, status) => Machine.Fire((IsupToSipCall)c, SipProgress, status), response.StatusCode);
+        Run(static (c, status) => Machine.Fire(c, SipProgress, status), response.StatusCode);
     }
 
     public override void Answered(SipCall call, SipMessage response)
     {
         Invited(call);
-        Run(static (c, _) => Machine.Fire((IsupToSipCall)c, IsupToSipTrigger.SipAnswered), 0);
+        Run(static (c, _) => Machine.Fire(c, IsupToSipTrigger.SipAnswered), 0);
     }
 
     public override void Confirmed(SipCall call, SipMessage ack)

@@ -9,7 +9,7 @@ namespace Gateway.Interworking;
 /// A call from the SIP side to the PSTN: the caller's INVITE becomes an IAM on a circuit toward <see cref="Dpc"/>,
 /// backward ISUP messages become 18x and 200, and whichever side ends first ends the other with the mapped cause.
 /// </summary>
-public sealed class SipToIsupCall : InterworkingCall<SipToIsupState>
+public sealed class SipToIsupCall : InterworkingCall<SipToIsupCall, SipToIsupState>
 {
     public static readonly StateMachine<SipToIsupState, SipToIsupTrigger, SipToIsupCall> Machine;
     private static readonly TriggerWithParameter<SipToIsupTrigger, CallRefusal> CircuitRefused;
@@ -107,7 +107,7 @@ public sealed class SipToIsupCall : InterworkingCall<SipToIsupState>
     public override string StateName => Word(State);
 
     /// <summary>Called by the registry once the call is known: sends the IAM.</summary>
-    public void Start() => Run(static (c, _) => Machine.Fire((SipToIsupCall)c, SipToIsupTrigger.Start), 0);
+    public void Start() => Run(static (c, _) => Machine.Fire(c, SipToIsupTrigger.Start), 0);
 
     /// <summary>Sets the circuit when the procedures took one (the seize effect, or the first event if that came first).</summary>
     internal void Seized(IsupCall call) => Isup ??= call;
@@ -125,7 +125,7 @@ public sealed class SipToIsupCall : InterworkingCall<SipToIsupState>
         {
             Run(static (c, r) =>
             {
-                var self = (SipToIsupCall)c;
+                var self = c;
                 if (self.State != SipToIsupState.Released) self._lastCause = r.Cause;
                 Machine.Fire(self, CircuitRefused, r);
             }, refusal);
@@ -144,21 +144,21 @@ public sealed class SipToIsupCall : InterworkingCall<SipToIsupState>
         switch (callEvent.Kind)
         {
             case IsupCallEventKind.AddressComplete:
-                Run(static (c, m) => Machine.Fire((SipToIsupCall)c, Acm, m), Message(in callEvent, IsupMessageType.ACM));
+                Run(static (c, m) => Machine.Fire(c, Acm, m), Message(in callEvent, IsupMessageType.ACM));
                 break;
             case IsupCallEventKind.Progress:
-                Run(static (c, m) => Machine.Fire((SipToIsupCall)c, Cpg, m), Message(in callEvent, IsupMessageType.CPG));
+                Run(static (c, m) => Machine.Fire(c, Cpg, m), Message(in callEvent, IsupMessageType.CPG));
                 break;
             case IsupCallEventKind.Answered or IsupCallEventKind.Connected:
-                Run(static (c, m) => Machine.Fire((SipToIsupCall)c, Answer, m), Message(in callEvent, IsupMessageType.ANM));
+                Run(static (c, m) => Machine.Fire(c, Answer, m), Message(in callEvent, IsupMessageType.ANM));
                 break;
             case IsupCallEventKind.UserToUser:
-                Run(static (c, m) => Machine.Fire((SipToIsupCall)c, Usr, m), Message(in callEvent, IsupMessageType.USR));
+                Run(static (c, m) => Machine.Fire(c, Usr, m), Message(in callEvent, IsupMessageType.USR));
                 break;
             case IsupCallEventKind.Released or IsupCallEventKind.Failed:
                 Run(static (c, cause) =>
                 {
-                    var self = (SipToIsupCall)c;
+                    var self = c;
                     if (self.State != SipToIsupState.Released) self._lastCause = cause;
                     Machine.Fire(self, IsupEnded, cause);
                 }, callEvent.Cause.Value);
@@ -168,7 +168,7 @@ public sealed class SipToIsupCall : InterworkingCall<SipToIsupState>
 
     public override void Abort(byte cause) => Run(static (c, v) =>
     {
-        var self = (SipToIsupCall)c;
+        var self = c;
         if (self.State != SipToIsupState.Released) self._lastCause = v;
         Machine.Fire(self, Abort_, v);
     }, cause);
@@ -181,7 +181,7 @@ public sealed class SipToIsupCall : InterworkingCall<SipToIsupState>
     {
     }
 
-    public override void Confirmed(SipCall call, SipMessage ack) => Run(static (c, _) => Machine.Fire((SipToIsupCall)c, SipToIsupTrigger.Confirmed), 0);
+    public override void Confirmed(SipCall call, SipMessage ack) => Run(static (c, _) => Machine.Fire(c, SipToIsupTrigger.Confirmed), 0);
 
     public override int InfoReceived(SipCall call, SipMessage info)
     {
@@ -197,7 +197,7 @@ public sealed class SipToIsupCall : InterworkingCall<SipToIsupState>
 
     public override void Ended(SipCall call, SipCallEnd end) => Run(static (c, e) =>
     {
-        var self = (SipToIsupCall)c;
+        var self = c;
         if (self.State != SipToIsupState.Released) self._lastCause = self.CauseOf(e);
         Machine.Fire(self, SipEnded, e);
     }, end);
