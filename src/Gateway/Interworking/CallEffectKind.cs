@@ -1,6 +1,6 @@
 namespace Gateway.Interworking;
 
-/// <summary>What a call machine decided to do; <see cref="InterworkingCall{TState}"/> performs it outside the call's lock.</summary>
+/// <summary>What a call machine decided to do; <see cref="InterworkingCall{TSelf, TState}"/> performs it outside the call's lock.</summary>
 public enum CallEffectKind
 {
     /// <summary>SIP → ISUP: take a circuit and send the IAM (a refusal comes back as a trigger).</summary>
