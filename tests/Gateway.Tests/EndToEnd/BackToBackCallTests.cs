@@ -71,13 +71,16 @@ public sealed class BackToBackCallTests : IDisposable
     [InlineData("X-Without-Reason: yes", 16)]
     public async Task A_CANCEL_becomes_REL_with_the_cause_its_Reason_names_and_the_far_side_hears_that_cause(string reasonHeader, int cause)
     {
-        var (caller, callee, pair) = await Call("uac-cancel.xml", "uas-ring-cancel.xml",
-            uacKeys: new() { ["reason_header"] = reasonHeader }, uasKeys: new() { ["cause"] = cause.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var (caller, callee, pair) = await Call("uac-cancel.xml", "uas-ring-cancel.xml", uacKeys: new() { ["reason_header"] = reasonHeader });
         using var _ = pair;
 
         Assert.True(caller.Succeeded, $"{caller}\n{pair.Output}");
         Assert.True(callee.Succeeded, $"{callee}\n{pair.Output}");
-        await pair.A.WaitForLinesAsync($"cause={cause}");
+
+        // A released with that cause; B received it in the REL and put it in its CANCEL's Reason (which SIPp checked).
+        await pair.A.WaitForLinesAsync($"event=sip-ended call=");
+        Assert.Contains($"dir=sip-to-isup state=released cause={cause}", pair.A.Output);
+        await pair.B.WaitForLinesAsync($"dir=isup-to-sip state=releasing cause={cause}");
     }
 
     public void Dispose() => _directory.Dispose();
