@@ -25,7 +25,7 @@ public sealed class BackToBackCallTests : IDisposable
         var pair = await BackToBackPair.StartAsync(_directory, callee.EndPoint, new IPEndPoint(IPAddress.Loopback, 5999));
         try
         {
-            var callerKeys = new Dictionary<string, string> { ["hold"] = "300" };
+            var callerKeys = new Dictionary<string, string>();
             foreach (var (k, v) in uacKeys ?? []) callerKeys[k] = v;
             Sipp.Result caller = await Sipp.RunClientAsync(Scenario(uac), pair.SipA, service: Number, keys: callerKeys, timeout: TimeSpan.FromSeconds(30));
             Sipp.Result calleeResult = await callee.WaitAsync();
