@@ -83,5 +83,50 @@ public sealed class BackToBackCallTests : IDisposable
         await pair.B.WaitForLinesAsync($"dir=isup-to-sip state=releasing cause={cause}");
     }
 
+    [Fact]
+    public async Task No_answer_gives_the_caller_408_with_Reason_cause_18()
+    {
+        var (caller, callee, pair) = await Call("uac-no-answer.xml", "uas-no-answer.xml");
+        using var _ = pair;
+
+        Assert.True(caller.Succeeded, $"{caller}\n{pair.Output}");
+        Assert.True(callee.Succeeded, $"{callee}\n{pair.Output}");
+        await pair.B.WaitForLinesAsync("dir=isup-to-sip state=released cause=18");
+    }
+
+    [Fact]
+    public async Task The_callee_hanging_up_reaches_the_caller_as_BYE_with_Reason_cause_16()
+    {
+        var (caller, callee, pair) = await Call("uac-remote-bye.xml", "uas-hangup.xml");
+        using var _ = pair;
+
+        Assert.True(caller.Succeeded, $"{caller}\n{pair.Output}");
+        Assert.True(callee.Succeeded, $"{callee}\n{pair.Output}");
+        await pair.A.WaitForLinesAsync("event=isup-ended");
+        Assert.Contains("dir=sip-to-isup state=released cause=16", pair.A.Output);
+    }
+
+    [Fact]
+    public async Task A_200_crossing_the_far_CANCEL_is_ACKed_and_ended_with_BYE_carrying_the_REL_cause()
+    {
+        var (caller, callee, pair) = await Call("uac-cancel.xml", "uas-answer-after-cancel.xml",
+            uacKeys: new() { ["reason_header"] = "Reason: SIP;cause=486;text=\"Busy Here\"" });
+        using var _ = pair;
+
+        Assert.True(caller.Succeeded, $"{caller}\n{pair.Output}");
+        Assert.True(callee.Succeeded, $"{callee}\n{pair.Output}");
+        await pair.B.WaitForLinesAsync("dir=isup-to-sip state=released");
+    }
+
+    [Fact]
+    public async Task User_to_user_information_in_an_INFO_crosses_ISUP_as_USR_and_arrives_with_the_same_bytes()
+    {
+        var (caller, callee, pair) = await Call("uac-info.xml", "uas-info.xml");
+        using var _ = pair;
+
+        Assert.True(caller.Succeeded, $"{caller}\n{pair.Output}");
+        Assert.True(callee.Succeeded, $"{callee}\n{pair.Output}");
+    }
+
     public void Dispose() => _directory.Dispose();
 }
