@@ -93,7 +93,7 @@ public sealed class IamMappingTests
 
         Assert.False(frame.Malformed, frame.ToString());
         Assert.True(frame.MaxSeverity < Tshark.Warning, frame.ToString());
-        Assert.Equal(["1", "4930123456F", "4940111222", "4", "1", "3", "0", "10", "1", "1"], frame.Fields);
+        Assert.Equal(["1", "4930123456F", "4940111222", "4", "1", "3", "0", "0x0a", "1", "0x0001"], frame.Fields);
     }
 
     // ---- Called number ----
