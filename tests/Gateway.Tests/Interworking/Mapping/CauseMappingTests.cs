@@ -192,4 +192,21 @@ public sealed class CauseMappingTests
             Assert.Equal(cause, _mapping.CauseForBye(reasons));
         }
     }
+
+    [Fact]
+    public void The_per_call_cause_look_ups_allocate_nothing()
+    {
+        IReadOnlyList<ReasonValue> cancel = SipText.Reasons("SIP ;cause=486 ;text=\u201CBusy Here\u201D, Q.850;cause=17");
+        IReadOnlyList<ReasonValue> sipOnly = SipText.Reasons("SIP;cause=603");
+        int sum = _mapping.StatusForCause(17) + _mapping.CauseForCancel(cancel) + _mapping.CauseForStatus(486, NoReason) + _mapping.ReasonFor(16).Length;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1000; i++)
+        {
+            sum += _mapping.StatusForCause((byte)(i & 0x7F)) + _mapping.CauseForCancel(cancel) + _mapping.CauseForCancel(sipOnly)
+                + _mapping.CauseForBye(NoReason) + _mapping.CauseForStatus(400 + (i % 300), NoReason) + _mapping.ReasonFor((byte)i).Length;
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(sum > 0);
+    }
 }
