@@ -24,10 +24,10 @@ public interface ICallMapping
     /// <summary>The called number's digits of <paramref name="invite"/> as routing sees them (national form), or null.</summary>
     string? CalledDigits(SipMessage invite);
 
-    /// <summary>The provisional status for a backward ACM or CPG: 180 (subscriber free / alerting) or 183 (progress, in-band information); 0 for none.</summary>
+    /// <summary>The provisional status for a backward ACM or CPG: 180 (subscriber free / alerting), 183 (progress, in-band information) or 181 (a CPG's call forwarded events); 0 for none.</summary>
     int ProgressStatusFor(IsupMessage acmOrCpg);
 
-    /// <summary>The final status for a REL cause before answer (RFC 3398 §8.2.6.1 by default, configurable).</summary>
+    /// <summary>The final status for a REL cause before answer (RFC 3398 §7.2.4.1 by default, configurable).</summary>
     int StatusForCause(byte cause);
 
     /// <summary>The REL cause for a CANCEL, from its Reason values (the seeds: Q.850 wins, SIP;cause=S by table, 200 "call completed elsewhere" → 26, none → 16).</summary>
@@ -52,7 +52,7 @@ public interface ICallMapping
     /// </summary>
     MappedInvite BuildInvite(IsupMessage iam, string trunkHost, string localHost);
 
-    /// <summary>The REL cause for a SIP failure response to our INVITE (RFC 3398 §8.2.6.2 by default, configurable); a Reason Q.850 in the response wins.</summary>
+    /// <summary>The REL cause for a SIP failure response to our INVITE (RFC 3398 §8.2.6.1 by default, configurable); a Reason Q.850 in the response wins.</summary>
     byte CauseForStatus(int status, IReadOnlyList<ReasonValue> reasons);
 
     // ---- Mid-call user-to-user information ----
