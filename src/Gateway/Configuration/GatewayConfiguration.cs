@@ -7,5 +7,6 @@ public sealed record GatewayConfiguration(
     M3uaOptions M3ua,
     IsupOptions Isup,
     RoutingOptions Routing,
+    InterworkingOptions Interworking,
     LoggingOptions Logging,
     ShutdownOptions Shutdown);

@@ -73,6 +73,7 @@ public static class GatewayConfigurationReader
         M3ua: Read(root.SectionOrEmpty("m3ua"), s => new M3uaOptions(s.Array("associations", ReadAssociation))),
         Isup: Read(root.SectionOrEmpty("isup"), IsupOptionsReader.Read),
         Routing: Read(root.SectionOrEmpty("routing"), ReadRouting),
+        Interworking: Read(root.SectionOrEmpty("interworking"), ReadInterworking),
         Logging: Read(root.SectionOrEmpty("logging"), ReadLogging),
         Shutdown: Read(root.SectionOrEmpty("shutdown"), ReadShutdown));
 
@@ -203,6 +204,23 @@ public static class GatewayConfigurationReader
         var address = s.Address(addressKey);
         int port = s.Port(portKey, defaultPort);
         return address is null ? null : new IPEndPoint(address, port);
+    }
+
+    private static readonly (string, NumberNature)[] NumberNatures =
+        [("subscriber", NumberNature.Subscriber), ("national", NumberNature.National), ("international", NumberNature.International)];
+
+    private static InterworkingOptions ReadInterworking(JsonSection s)
+    {
+        var defaults = InterworkingOptions.Default;
+        var prefixes = s.Array("numberPrefixes", p => new NumberPrefix(Prefix(p), p.Choice("natureOfAddress", NumberNature.National, NumberNatures, required: true)));
+        return new InterworkingOptions(
+            s.IntegerMap("causeToStatus", 1, 127, 300, 699),
+            s.IntegerMap("statusToCause", 300, 699, 1, 127),
+            prefixes)
+        {
+            CancelWithoutReasonCause = (byte)s.Int("cancelWithoutReasonCause", defaults.CancelWithoutReasonCause, 1, 127),
+            CancelCompletedElsewhereCause = (byte)s.Int("cancelCompletedElsewhereCause", defaults.CancelCompletedElsewhereCause, 1, 127),
+        };
     }
 
     private static RoutingOptions ReadRouting(JsonSection s)

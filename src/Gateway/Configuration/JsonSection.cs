@@ -246,6 +246,39 @@ internal sealed class JsonSection
         return pairs;
     }
 
+    /// <summary>
+    /// Reads an object mapping whole numbers to whole numbers written as its keys and values, e.g. a table override
+    /// <c>{ "17": 486 }</c>; each key within <paramref name="keyMin"/>–<paramref name="keyMax"/>, each value within
+    /// <paramref name="valueMin"/>–<paramref name="valueMax"/>.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<int, int>> IntegerMap(string key, int keyMin, int keyMax, int valueMin, int valueMax)
+    {
+        if (!TryGet(key, out var value)) return [];
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            Error(key, $"must be an object, not {Describe(value)}");
+            return [];
+        }
+        var pairs = new List<KeyValuePair<int, int>>();
+        foreach (var property in value.EnumerateObject())
+        {
+            string path = $"{PathOf(key)}.{property.Name}";
+            if (!int.TryParse(property.Name, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int k)
+                || k < keyMin || k > keyMax)
+            {
+                _errors.Add(new ConfigurationError(path, $"the key must be a whole number from {keyMin} to {keyMax}"));
+                continue;
+            }
+            if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetInt32(out int v) || v < valueMin || v > valueMax)
+            {
+                _errors.Add(new ConfigurationError(path, $"must be a whole number from {valueMin} to {valueMax}, not {Describe(property.Value)}"));
+                continue;
+            }
+            pairs.Add(new(k, v));
+        }
+        return pairs;
+    }
+
     public void RejectUnknownKeys() => RejectUnknownKeys(static _ => null);
 
     /// <summary>

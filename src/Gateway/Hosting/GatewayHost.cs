@@ -47,7 +47,7 @@ public static class GatewayHost
         // Registered before the coordinator so that they start first and stop last: calls drain over live associations
         // and a live SIP stack. The relay lets the ISUP procedures (signalling) reach the calls (interworking).
         services.AddSingleton<IsupCallEventRelay>();
-        services.AddSingleton<ICallMapping>(static _ => new CallMapping());
+        services.AddSingleton<ICallMapping>(new CallMapping(CallMappingOptionsFactory.Create(configuration.Interworking)));
         services.AddSingleton<SignallingService>();
         services.AddSingleton<InterworkingService>();
         services.AddSingleton<IShutdownParticipant>(static sp => sp.GetRequiredService<InterworkingService>());
