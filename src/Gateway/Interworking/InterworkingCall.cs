@@ -60,24 +60,32 @@ public abstract class InterworkingCall<TSelf, TState> : IStateful<TState>, ISipC
         if (deliver) _outbox.Deliver(Gate, this);
     }
 
-    /// <summary>One log line per call event: the fields operators grep for (docs/logging.md).</summary>
-    protected void LogEvent(string name, string state, int cause = -1)
+    /// <summary>The cause and why, for the log line of the transition being fired; set under the lock before firing.</summary>
+    protected int LastCause { get; set; } = -1;
+
+    /// <summary>What ended a side (<c>cancelled</c>, <c>remote-hangup</c>, <c>rejected-486</c>, <c>rel</c>, <c>t7</c> ...), for the log.</summary>
+    protected string? LastReason { get; set; }
+
+    /// <summary>One log line per call event: the fields operators grep for, in docs/logging.md's order.</summary>
+    protected void LogEvent(string name, string state)
     {
         if (!Services.Log.IsEnabled(LogLevel.Information)) return;
         string callId = Sip?.CallId ?? "-";
         string cic = Isup is { } isup ? isup.Cic.ToString(CultureInfo.InvariantCulture) : "-";
         string dpc = Isup is { } i ? i.Dpc.ToString(CultureInfo.InvariantCulture) : "-";
-        if (cause >= 0)
-        {
-            Services.Log.LogInformation("event={Event} call={Call} cid={CallId} cic={Cic} dpc={Dpc} dir={Direction} state={State} cause={Cause}",
-                name, Id, callId, cic, dpc, Direction, state, cause);
-        }
-        else
-        {
-            Services.Log.LogInformation("event={Event} call={Call} cid={CallId} cic={Cic} dpc={Dpc} dir={Direction} state={State}",
-                name, Id, callId, cic, dpc, Direction, state);
-        }
+        string cause = LastCause >= 0 ? LastCause.ToString(CultureInfo.InvariantCulture) : "-";
+        Services.Log.LogInformation("event={Event} call={Call} cid={CallId} cic={Cic} dpc={Dpc} dir={Direction} state={State} cause={Cause} reason={Reason}",
+            name, Id, callId, cic, dpc, Direction, state, cause, LastReason ?? "-");
     }
+
+    /// <summary>The log word for how the SIP side ended: its kind, and the status of a rejection.</summary>
+    protected static string ReasonOf(SipCallEnd end) => end.Kind == SipCallEndKind.Rejected
+        ? string.Create(CultureInfo.InvariantCulture, $"rejected-{end.StatusCode}")
+        : CallWords.Of(end.Kind);
+
+    /// <summary>The log word for how the ISUP side ended: <c>rel</c> from the peer, else the procedures' reason (t7, t9, circuit-reset ...).</summary>
+    protected static string ReasonOf(in IsupCallEvent callEvent) =>
+        callEvent.Kind == IsupCallEventKind.Released ? "rel" : CallWords.Of(callEvent.Reason);
 
     public virtual void Deliver(in CallEffect effect)
     {

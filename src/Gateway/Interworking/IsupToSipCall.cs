@@ -19,8 +19,6 @@ public sealed class IsupToSipCall : InterworkingCall<IsupToSipCall, IsupToSipSta
     private static readonly TriggerWithParameter<IsupToSipTrigger, byte> Abort_;
 
     private readonly Func<IsupToSipCall, SipCall?> _invite;
-    private int _lastCause = -1;
-
     static IsupToSipCall()
     {
         var b = new StateMachineBuilder<IsupToSipState, IsupToSipTrigger, IsupToSipCall>(IsupToSipState.Idle);
@@ -57,7 +55,7 @@ public sealed class IsupToSipCall : InterworkingCall<IsupToSipCall, IsupToSipSta
 
         b.Configure(IsupToSipState.Answered)
             .OnEntryFrom(IsupToSipTrigger.SipAnswered, static (c, t) => c.SendAnswer(t.Source == IsupToSipState.Early), "send ANM (CON without ACM)")
-            .InternalTransition(Usr, static (c, in usr, _) => c.Emit(new CallEffect(CallEffectKind.SipInfo, Message: usr)), "send INFO")
+            .InternalTransition(Usr, static (c, in usr, _) => c.Relay(usr), "send INFO")
             .Ignore(IsupToSipTrigger.SipProgress)
             .Ignore(IsupToSipTrigger.SipAnswered)
             .Ignore(IsupToSipTrigger.AddressCompleteDue)
@@ -80,7 +78,7 @@ public sealed class IsupToSipCall : InterworkingCall<IsupToSipCall, IsupToSipSta
             .Ignore(IsupToSipTrigger.IsupEnded).Ignore(IsupToSipTrigger.AddressCompleteDue).Ignore(IsupToSipTrigger.Usr)
             .Ignore(IsupToSipTrigger.Abort);
 
-        b.OnTransitioned(static (c, t) => c.LogEvent(CallWords.Of(t.Trigger), CallWords.Of(t.Destination), c._lastCause));
+        b.OnTransitioned(static (c, t) => c.LogEvent(CallWords.Of(t.Trigger), CallWords.Of(t.Destination)));
         Machine = b.Build();
     }
 
@@ -130,12 +128,11 @@ public sealed class IsupToSipCall : InterworkingCall<IsupToSipCall, IsupToSipSta
                 Run(static (c, m) => Machine.Fire(c, Usr, m), usr);
                 break;
             case IsupCallEventKind.Released or IsupCallEventKind.Failed:
-                Run(static (c, cause) =>
+                Run(static (c, end) =>
                 {
-                    var self = c;
-                    if (self.State is not (IsupToSipState.Releasing or IsupToSipState.Released)) self._lastCause = cause;
-                    Machine.Fire(self, IsupEnded, cause);
-                }, callEvent.Cause.Value);
+                    if (c.State is not (IsupToSipState.Releasing or IsupToSipState.Released)) (c.LastCause, c.LastReason) = (end.Cause, end.Reason);
+                    Machine.Fire(c, IsupEnded, end.Cause);
+                }, (Cause: callEvent.Cause.Value, Reason: ReasonOf(in callEvent)));
                 break;
         }
     }
@@ -143,7 +140,7 @@ public sealed class IsupToSipCall : InterworkingCall<IsupToSipCall, IsupToSipSta
     public override void Abort(byte cause) => Run(static (c, v) =>
     {
         var self = c;
-        if (self.State is not (IsupToSipState.Releasing or IsupToSipState.Released)) self._lastCause = v;
+        if (self.State is not (IsupToSipState.Releasing or IsupToSipState.Released)) (self.LastCause, self.LastReason) = (v, "gateway");
         Machine.Fire(self, Abort_, v);
     }, cause);
 
@@ -168,7 +165,9 @@ public sealed class IsupToSipCall : InterworkingCall<IsupToSipCall, IsupToSipSta
         if (!Services.Mapping.TryUsrFromInfo(info, out IsupMessage usr, out int status)) return status;
         Run(static (c, message) =>
         {
-            if (c.State is IsupToSipState.Answered) c.Emit(new CallEffect(CallEffectKind.IsupSend, Message: message));
+            if (c.State is not IsupToSipState.Answered) return;
+            c.Emit(new CallEffect(CallEffectKind.IsupSend, Message: message));
+            c.LogEvent("info", CallWords.Of(c.State));
         }, usr);
         return 200;
     }
@@ -181,7 +180,9 @@ public sealed class IsupToSipCall : InterworkingCall<IsupToSipCall, IsupToSipSta
 
     private void FireEnded(SipCallEnd end)
     {
-        if (State is not (IsupToSipState.Releasing or IsupToSipState.Released)) _lastCause = CauseOf(end);
+        // From Releasing the cause is the PSTN's, already logged; this line only says the SIP side is done.
+        if (State is IsupToSipState.Releasing) (LastCause, LastReason) = (-1, ReasonOf(end));
+        else if (State is not IsupToSipState.Released) (LastCause, LastReason) = (CauseOf(end), ReasonOf(end));
         Machine.Fire(this, SipEnded, end);
     }
 
@@ -197,8 +198,16 @@ public sealed class IsupToSipCall : InterworkingCall<IsupToSipCall, IsupToSipSta
         Emit(new CallEffect(CallEffectKind.IsupSend, Message: acm));
     }
 
+    // USR from the PSTN, on to the callee as INFO; logged because internal transitions have no observer.
+    private void Relay(IsupMessage usr)
+    {
+        Emit(new CallEffect(CallEffectKind.SipInfo, Message: usr));
+        LogEvent("usr", CallWords.Of(State));
+    }
+
     private void SendCpg(int status)
     {
+        LogEvent("sip-progress", CallWords.Of(State));
         var cpg = new IsupMessage(IsupMessageType.CPG)
             .Add(new EventInformation(status == 180 ? EventIndicator.Alerting : EventIndicator.Progress));
         Emit(new CallEffect(CallEffectKind.IsupSend, Message: cpg));

@@ -63,7 +63,7 @@ public sealed class SipToIsupCall : InterworkingCall<SipToIsupCall, SipToIsupSta
         b.Configure(SipToIsupState.Answered)
             .OnEntry(static (c, _) => c.Emit(new CallEffect(CallEffectKind.SipAnswer)), "send 200 with SDP")
             .Ignore(SipToIsupTrigger.Confirmed)
-            .InternalTransition(Usr, static (c, in usr, _) => c.Emit(new CallEffect(CallEffectKind.SipInfo, Message: usr)), "send INFO")
+            .InternalTransition(Usr, static (c, in usr, _) => c.Relay(usr), "send INFO")
             .Permit(SipToIsupTrigger.IsupEnded, SipToIsupState.Released)
             .Permit(SipToIsupTrigger.SipEnded, SipToIsupState.Released)
             .Permit(SipToIsupTrigger.Abort, SipToIsupState.Released)
@@ -83,11 +83,9 @@ public sealed class SipToIsupCall : InterworkingCall<SipToIsupCall, SipToIsupSta
             .Ignore(SipToIsupTrigger.IsupEnded).Ignore(SipToIsupTrigger.SipEnded).Ignore(SipToIsupTrigger.Confirmed)
             .Ignore(SipToIsupTrigger.CircuitRefused).Ignore(SipToIsupTrigger.Abort);
 
-        b.OnTransitioned(static (c, t) => c.LogEvent(Word(t.Trigger), Word(t.Destination), c._lastCause));
+        b.OnTransitioned(static (c, t) => c.LogEvent(Word(t.Trigger), Word(t.Destination)));
         Machine = b.Build();
     }
-
-    private int _lastCause = -1;
 
     /// <param name="seize">Takes a circuit and sends the IAM (outside the lock), giving the call its circuit; or says why not.</param>
     public SipToIsupCall(CallServices services, SipCall sip, IsupMessage iam, int dpc, Func<SipToIsupCall, IsupMessage, CallRefusal?> seize)
@@ -126,7 +124,7 @@ public sealed class SipToIsupCall : InterworkingCall<SipToIsupCall, SipToIsupSta
             Run(static (c, r) =>
             {
                 var self = c;
-                if (self.State != SipToIsupState.Released) self._lastCause = r.Cause;
+                if (self.State != SipToIsupState.Released) (self.LastCause, self.LastReason) = (r.Cause, "no-circuit");
                 Machine.Fire(self, CircuitRefused, r);
             }, refusal);
             return;
@@ -135,7 +133,7 @@ public sealed class SipToIsupCall : InterworkingCall<SipToIsupCall, SipToIsupSta
         // The SIP side may have ended while the circuit was being taken: release it at once rather than leak it.
         bool orphan;
         lock (Gate) orphan = State == SipToIsupState.Released;
-        if (orphan && Isup is { } isup) Services.Isup.Release(isup, new IsupCause((byte)(_lastCause >= 0 ? _lastCause : 16)));
+        if (orphan && Isup is { } isup) Services.Isup.Release(isup, new IsupCause((byte)(LastCause >= 0 ? LastCause : 16)));
     }
 
     public override void OnIsupEvent(IsupCall call, in IsupCallEvent callEvent)
@@ -156,12 +154,11 @@ public sealed class SipToIsupCall : InterworkingCall<SipToIsupCall, SipToIsupSta
                 Run(static (c, m) => Machine.Fire(c, Usr, m), Message(in callEvent, IsupMessageType.USR));
                 break;
             case IsupCallEventKind.Released or IsupCallEventKind.Failed:
-                Run(static (c, cause) =>
+                Run(static (c, end) =>
                 {
-                    var self = c;
-                    if (self.State != SipToIsupState.Released) self._lastCause = cause;
-                    Machine.Fire(self, IsupEnded, cause);
-                }, callEvent.Cause.Value);
+                    if (c.State != SipToIsupState.Released) (c.LastCause, c.LastReason) = (end.Cause, end.Reason);
+                    Machine.Fire(c, IsupEnded, end.Cause);
+                }, (Cause: callEvent.Cause.Value, Reason: ReasonOf(in callEvent)));
                 break;
         }
     }
@@ -169,7 +166,7 @@ public sealed class SipToIsupCall : InterworkingCall<SipToIsupCall, SipToIsupSta
     public override void Abort(byte cause) => Run(static (c, v) =>
     {
         var self = c;
-        if (self.State != SipToIsupState.Released) self._lastCause = v;
+        if (self.State != SipToIsupState.Released) (self.LastCause, self.LastReason) = (v, "gateway");
         Machine.Fire(self, Abort_, v);
     }, cause);
 
@@ -190,7 +187,9 @@ public sealed class SipToIsupCall : InterworkingCall<SipToIsupCall, SipToIsupSta
         // USR needs an answered circuit; before the answer the INFO is accepted and has nothing to carry it.
         Run(static (c, message) =>
         {
-            if (c.State is SipToIsupState.Answered) c.Emit(new CallEffect(CallEffectKind.IsupSend, Message: message));
+            if (c.State is not SipToIsupState.Answered) return;
+            c.Emit(new CallEffect(CallEffectKind.IsupSend, Message: message));
+            c.LogEvent("info", Word(c.State));
         }, usr);
         return 200;
     }
@@ -198,14 +197,22 @@ public sealed class SipToIsupCall : InterworkingCall<SipToIsupCall, SipToIsupSta
     public override void Ended(SipCall call, SipCallEnd end) => Run(static (c, e) =>
     {
         var self = c;
-        if (self.State != SipToIsupState.Released) self._lastCause = self.CauseOf(e);
+        if (self.State != SipToIsupState.Released) (self.LastCause, self.LastReason) = (self.CauseOf(e), ReasonOf(e));
         Machine.Fire(self, SipEnded, e);
     }, end);
 
     private void Ring(IsupMessage backward)
     {
+        if (State != SipToIsupState.Idle && backward.Type == IsupMessageType.CPG) LogEvent("cpg", Word(State));
         int status = Services.Mapping.ProgressStatusFor(backward);
         if (status > 0) Emit(new CallEffect(CallEffectKind.SipRing, status));
+    }
+
+    // USR from the PSTN, on to the caller as INFO; logged because internal transitions have no observer.
+    private void Relay(IsupMessage usr)
+    {
+        Emit(new CallEffect(CallEffectKind.SipInfo, Message: usr));
+        LogEvent("usr", Word(State));
     }
 
     private void EndSip(byte cause, bool answered) => Emit(answered
