@@ -128,5 +128,33 @@ public sealed class BackToBackCallTests : IDisposable
         Assert.True(callee.Succeeded, $"{callee}\n{pair.Output}");
     }
 
+    [Fact]
+    public async Task An_INVITE_from_an_address_that_is_no_trunk_source_gets_403_and_never_reaches_ISUP()
+    {
+        Assert.True(Sipp.IsInstalled, "SIPp is missing: make test installs it (apt-get install sip-tester)");
+        using var pair = await BackToBackPair.StartAsync(_directory, new IPEndPoint(IPAddress.Loopback, 5998), new IPEndPoint(IPAddress.Loopback, 5999));
+
+        // 127.0.0.2 is loopback too, but not in the trunk's sources (127.0.0.1).
+        Sipp.Result caller = await Sipp.RunClientAsync(Scenario("uac-forbidden.xml"), pair.SipA, service: Number, extra: ["-i", "127.0.0.2"]);
+
+        Assert.True(caller.Succeeded, $"{caller}\n{pair.Output}");
+        await pair.A.WaitForLinesAsync("event=call-refused dir=sip-to-isup");
+        Assert.Contains("source=127.0.0.2 status=403", pair.A.Output);
+        Assert.DoesNotContain("event=start call=", pair.B.Output);
+    }
+
+    [Fact]
+    public async Task With_the_PSTN_side_unreachable_an_INVITE_gets_503_with_Reason_cause_34()
+    {
+        Assert.True(Sipp.IsInstalled, "SIPp is missing: make test installs it (apt-get install sip-tester)");
+        var sipA = new IPEndPoint(IPAddress.Loopback, Sipp.FreePort(IPAddress.Loopback));
+        using var a = await BackToBackPair.StartAloneAsync(_directory, sipA, new IPEndPoint(IPAddress.Loopback, 5999));
+
+        Sipp.Result caller = await Sipp.RunClientAsync(Scenario("uac-unavailable.xml"), sipA, service: Number);
+
+        Assert.True(caller.Succeeded, $"{caller}\n{a.Output}");
+        Assert.Contains("status=503 cause=34", a.Output);
+    }
+
     public void Dispose() => _directory.Dispose();
 }

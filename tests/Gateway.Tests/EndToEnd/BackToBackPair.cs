@@ -34,41 +34,12 @@ internal sealed class BackToBackPair : IDisposable
         int m3ua = Sipp.FreePort(IPAddress.Loopback);
         var sipA = new IPEndPoint(IPAddress.Loopback, Sipp.FreePort(IPAddress.Loopback));
         var sipB = new IPEndPoint(IPAddress.Loopback, Sipp.FreePort(IPAddress.Loopback));
-        string configB = Write(directory, "b.json", $$"""
-            {
-              "node": { "name": "gw-b" },
-              "sip": { "listen": [ { "transport": "udp", "address": "127.0.0.1", "port": {{sipB.Port}} } ],
-                       "trunks": [ { "name": "pstn-uas", "transport": "udp", "address": "127.0.0.1", "port": {{uas.Port}}, "sources": ["127.0.0.1"] } ] },
-              "m3ua": { "associations": [ { "name": "from-a", "transport": "tcp", "role": "ipsp", "mode": "server",
-                "localAddress": "127.0.0.1", "localPort": {{m3ua}}, "remoteAddress": "127.0.0.1", "routingContext": 1 } ] },
-              "isup": { "opc": 2, "networkIndicator": "national",
-                "circuitGroups": [ { "name": "to-a", "dpc": 1, "association": "from-a", "cics": ["1-31"] } ] },
-              "routing": { "sipToIsup": [ { "prefix": "", "circuitGroup": "to-a" } ], "isupToSip": [ { "prefix": "", "trunk": "pstn-uas" } ] },
-              "logging": { "syslog": [] },
-              "shutdown": { "drainSeconds": 1 }
-            }
-            """);
-        string configA = Write(directory, "a.json", $$"""
-            {
-              "node": { "name": "gw-a" },
-              "sip": { "listen": [ { "transport": "udp", "address": "127.0.0.1", "port": {{sipA.Port}} } ],
-                       "trunks": [ { "name": "pbx", "transport": "udp", "address": "127.0.0.1", "port": {{pbx.Port}}, "sources": ["127.0.0.1"] } ] },
-              "m3ua": { "associations": [ { "name": "to-b", "transport": "tcp", "role": "ipsp", "mode": "client",
-                "remoteAddress": "127.0.0.1", "remotePort": {{m3ua}}, "routingContext": 1 } ] },
-              "isup": { "opc": 1, "networkIndicator": "national",
-                "circuitGroups": [ { "name": "to-b", "dpc": 2, "association": "to-b", "cics": ["1-31"] } ] },
-              "routing": { "sipToIsup": [ { "prefix": "", "circuitGroup": "to-b" } ], "isupToSip": [ { "prefix": "", "trunk": "pbx" } ] },
-              "logging": { "syslog": [] },
-              "shutdown": { "drainSeconds": 1 }
-            }
-            """);
-
-        var b = DaemonProcess.Start(["run", "--config", configB]);
+        var b = DaemonProcess.Start(["run", "--config", ConfigB(directory, sipB, uas, m3ua)]);
         DaemonProcess? a = null;
         try
         {
             await b.WaitForLinesAsync("event=association-configured");
-            a = DaemonProcess.Start(["run", "--config", configA]);
+            a = DaemonProcess.Start(["run", "--config", ConfigA(directory, sipA, pbx, m3ua)]);
             await a.WaitForLinesAsync("event=reset-completed");
             await b.WaitForLinesAsync("event=reset-completed");
             return new BackToBackPair(a, b, sipA, sipB);
@@ -80,6 +51,52 @@ internal sealed class BackToBackPair : IDisposable
             throw;
         }
     }
+
+    /// <summary>Gateway A alone, its M3UA peer absent: the DPC stays unavailable.</summary>
+    public static async Task<DaemonProcess> StartAloneAsync(TempDirectory directory, IPEndPoint sipA, IPEndPoint pbx)
+    {
+        var a = DaemonProcess.Start(["run", "--config", ConfigA(directory, sipA, pbx, Sipp.FreePort(IPAddress.Loopback))]);
+        try
+        {
+            await a.WaitForLinesAsync("event=sip-listening");
+            return a;
+        }
+        catch
+        {
+            a.Dispose();
+            throw;
+        }
+    }
+
+    private static string ConfigB(TempDirectory directory, IPEndPoint sipB, IPEndPoint uas, int m3ua) => Write(directory, "b.json", $$"""
+        {
+          "node": { "name": "gw-b" },
+          "sip": { "listen": [ { "transport": "udp", "address": "127.0.0.1", "port": {{sipB.Port}} } ],
+                   "trunks": [ { "name": "pstn-uas", "transport": "udp", "address": "127.0.0.1", "port": {{uas.Port}}, "sources": ["127.0.0.1"] } ] },
+          "m3ua": { "associations": [ { "name": "from-a", "transport": "tcp", "role": "ipsp", "mode": "server",
+            "localAddress": "127.0.0.1", "localPort": {{m3ua}}, "remoteAddress": "127.0.0.1", "routingContext": 1 } ] },
+          "isup": { "opc": 2, "networkIndicator": "national",
+            "circuitGroups": [ { "name": "to-a", "dpc": 1, "association": "from-a", "cics": ["1-31"] } ] },
+          "routing": { "sipToIsup": [ { "prefix": "", "circuitGroup": "to-a" } ], "isupToSip": [ { "prefix": "", "trunk": "pstn-uas" } ] },
+          "logging": { "syslog": [] },
+          "shutdown": { "drainSeconds": 1 }
+        }
+        """);
+
+    private static string ConfigA(TempDirectory directory, IPEndPoint sipA, IPEndPoint pbx, int m3ua) => Write(directory, "a.json", $$"""
+        {
+          "node": { "name": "gw-a" },
+          "sip": { "listen": [ { "transport": "udp", "address": "127.0.0.1", "port": {{sipA.Port}} } ],
+                   "trunks": [ { "name": "pbx", "transport": "udp", "address": "127.0.0.1", "port": {{pbx.Port}}, "sources": ["127.0.0.1"] } ] },
+          "m3ua": { "associations": [ { "name": "to-b", "transport": "tcp", "role": "ipsp", "mode": "client",
+            "remoteAddress": "127.0.0.1", "remotePort": {{m3ua}}, "routingContext": 1 } ] },
+          "isup": { "opc": 1, "networkIndicator": "national",
+            "circuitGroups": [ { "name": "to-b", "dpc": 2, "association": "to-b", "cics": ["1-31"] } ] },
+          "routing": { "sipToIsup": [ { "prefix": "", "circuitGroup": "to-b" } ], "isupToSip": [ { "prefix": "", "trunk": "pbx" } ] },
+          "logging": { "syslog": [] },
+          "shutdown": { "drainSeconds": 1 }
+        }
+        """);
 
     private static string Write(TempDirectory directory, string name, string json)
     {
