@@ -29,6 +29,24 @@ public static partial class Tshark
         return Decode(frames, linkType: 1, fields);
     }
 
+    /// <summary>
+    /// Decodes an M3UA-over-TCP byte stream (as captured): cut into messages by their common header's length, each
+    /// then decoded as <see cref="DecodeM3uaOverSctp"/> does. A cut-off message at the end is left out.
+    /// </summary>
+    public static IReadOnlyList<Frame> DecodeM3uaStream(ReadOnlySpan<byte> stream, params string[] fields)
+    {
+        var messages = new List<byte[]>();
+        while (stream.Length >= 8)
+        {
+            int length = (int)System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(stream[4..]);
+            if (length < 8 || length > stream.Length) break;
+            messages.Add(stream[..length].ToArray());
+            stream = stream[length..];
+        }
+
+        return DecodeM3uaOverSctp(messages, fields);
+    }
+
     /// <summary>One Ethernet frame carrying an IPv4 packet carrying an SCTP packet with one DATA chunk.</summary>
     public static byte[] EthernetIpv4SctpFrame(ReadOnlySpan<byte> payload, uint tsn, ushort stream, uint ppid)
     {

@@ -18,6 +18,14 @@ public sealed class BackToBackCallTests : IDisposable
     private async Task<(Sipp.Result Caller, Sipp.Result Callee, BackToBackPair Pair)> Call(
         string uac, string uas, Dictionary<string, string>? uacKeys = null, Dictionary<string, string>? uasKeys = null)
     {
+        var (caller, callee, pair, _) = await Call(uac, uas, uacKeys, uasKeys, captureRel: false);
+        return (caller, callee, pair);
+    }
+
+    /// <param name="captureRel">Also capture the M3UA link and return the REL messages that crossed it ("cic\tcause", as tshark decodes them).</param>
+    private async Task<(Sipp.Result Caller, Sipp.Result Callee, BackToBackPair Pair, IReadOnlyList<string> Rel)> Call(
+        string uac, string uas, Dictionary<string, string>? uacKeys, Dictionary<string, string>? uasKeys, bool captureRel)
+    {
         Assert.True(Sipp.IsInstalled, "SIPp is missing: make test installs it (apt-get install sip-tester)");
         var calleeKeys = new Dictionary<string, string> { ["service"] = Number };
         foreach (var (k, v) in uasKeys ?? []) calleeKeys[k] = v;
@@ -25,11 +33,23 @@ public sealed class BackToBackCallTests : IDisposable
         var pair = await BackToBackPair.StartAsync(_directory, callee.EndPoint, new IPEndPoint(IPAddress.Loopback, 5999));
         try
         {
-            var callerKeys = new Dictionary<string, string>();
-            foreach (var (k, v) in uacKeys ?? []) callerKeys[k] = v;
-            Sipp.Result caller = await Sipp.RunClientAsync(Scenario(uac), pair.SipA, service: Number, keys: callerKeys, timeout: TimeSpan.FromSeconds(30));
+            using LoopbackCapture? capture = captureRel ? await LoopbackCapture.StartAsync($"tcp port {pair.M3uaPort}") : null;
+            Sipp.Result caller = await Sipp.RunClientAsync(Scenario(uac), pair.SipA, service: Number, keys: uacKeys, timeout: TimeSpan.FromSeconds(30));
             Sipp.Result calleeResult = await callee.WaitAsync();
-            return (caller, calleeResult, pair);
+            var rel = new List<string>();
+            if (capture is not null)
+            {
+                foreach (var (_, stream) in await capture.StopAndReadTcpStreamsAsync())
+                {
+                    foreach (Tshark.Frame frame in Tshark.DecodeM3uaStream(stream, "isup.message_type", "isup.cic", "isup.cause_indicator"))
+                    {
+                        Assert.False(frame.Malformed, frame.ToString());
+                        if (frame.Fields[0] == "12") rel.Add(frame.Fields[1] + "\t" + frame.Fields[2]);
+                    }
+                }
+            }
+
+            return (caller, calleeResult, pair, rel);
         }
         catch
         {
@@ -71,11 +91,16 @@ public sealed class BackToBackCallTests : IDisposable
     [InlineData("X-Without-Reason: yes", 16)]
     public async Task A_CANCEL_becomes_REL_with_the_cause_its_Reason_names_and_the_far_side_hears_that_cause(string reasonHeader, int cause)
     {
-        var (caller, callee, pair) = await Call("uac-cancel.xml", "uas-ring-cancel.xml", uacKeys: new() { ["reason_header"] = reasonHeader });
+        var (caller, callee, pair, rel) = await Call("uac-cancel.xml", "uas-ring-cancel.xml",
+            uacKeys: new() { ["reason_header"] = reasonHeader }, uasKeys: null, captureRel: true);
         using var _ = pair;
 
         Assert.True(caller.Succeeded, $"{caller}\n{pair.Output}");
         Assert.True(callee.Succeeded, $"{callee}\n{pair.Output}");
+
+        // On the wire, decoded by tshark from the captured M3UA: exactly one REL, with that cause.
+        string only = Assert.Single(rel);
+        Assert.Equal(cause.ToString(System.Globalization.CultureInfo.InvariantCulture), only.Split('\t')[1]);
 
         // A released with that cause; B received it in the REL and put it in its CANCEL's Reason (which SIPp checked).
         await pair.A.WaitForLinesAsync($"event=sip-ended call=");

@@ -10,8 +10,9 @@ namespace Gateway.Tests.EndToEnd;
 /// </summary>
 internal sealed class BackToBackPair : IDisposable
 {
-    private BackToBackPair(DaemonProcess a, DaemonProcess b, IPEndPoint sipA, IPEndPoint sipB)
+    private BackToBackPair(DaemonProcess a, DaemonProcess b, IPEndPoint sipA, IPEndPoint sipB, int m3uaPort)
     {
+        M3uaPort = m3uaPort;
         A = a;
         B = b;
         SipA = sipA;
@@ -29,6 +30,9 @@ internal sealed class BackToBackPair : IDisposable
 
     public IPEndPoint SipB { get; }
 
+    /// <summary>The TCP port of the M3UA association between them (gateway B listens on it).</summary>
+    public int M3uaPort { get; }
+
     public static async Task<BackToBackPair> StartAsync(TempDirectory directory, IPEndPoint uas, IPEndPoint pbx)
     {
         int m3ua = Sipp.FreePort(IPAddress.Loopback);
@@ -42,7 +46,7 @@ internal sealed class BackToBackPair : IDisposable
             a = DaemonProcess.Start(["run", "--config", ConfigA(directory, sipA, pbx, m3ua)]);
             await a.WaitForLinesAsync("event=reset-completed");
             await b.WaitForLinesAsync("event=reset-completed");
-            return new BackToBackPair(a, b, sipA, sipB);
+            return new BackToBackPair(a, b, sipA, sipB, m3ua);
         }
         catch
         {
