@@ -144,6 +144,19 @@ public sealed class BackToBackCallTests : IDisposable
     }
 
     [Fact]
+    public async Task A_CANCEL_crossing_our_200_gets_200_and_no_REL_and_the_BYE_that_follows_clears_the_call()
+    {
+        var (caller, callee, pair) = await Call("uac-cancel-after-answer.xml", "uas-answer.xml");
+        using var _ = pair;
+
+        Assert.True(caller.Succeeded, $"{caller}\n{pair.Output}");
+        Assert.True(callee.Succeeded, $"{callee}\n{pair.Output}");
+        await pair.A.WaitForLinesAsync("state=released");
+        Assert.Contains("dir=sip-to-isup state=released cause=16 reason=remote-hangup", pair.A.Output);
+        Assert.DoesNotContain("reason=cancelled", pair.A.Output);
+    }
+
+    [Fact]
     public async Task User_to_user_information_in_an_INFO_crosses_ISUP_as_USR_and_arrives_with_the_same_bytes()
     {
         var (caller, callee, pair) = await Call("uac-info.xml", "uas-info.xml");
@@ -179,6 +192,16 @@ public sealed class BackToBackCallTests : IDisposable
 
         Assert.True(caller.Succeeded, $"{caller}\n{a.Output}");
         Assert.Contains("status=503 cause=34", a.Output);
+    }
+
+    [Fact]
+    public async Task User_to_user_information_from_the_far_end_reaches_the_PBX_as_INFO_with_the_same_bytes()
+    {
+        var (caller, callee, pair) = await Call("uac-receive-info.xml", "uas-info-sender.xml");
+        using var _ = pair;
+
+        Assert.True(caller.Succeeded, $"{caller}\n{pair.Output}");
+        Assert.True(callee.Succeeded, $"{callee}\n{pair.Output}");
     }
 
     public void Dispose() => _directory.Dispose();
