@@ -204,5 +204,18 @@ public sealed class BackToBackCallTests : IDisposable
         Assert.True(callee.Succeeded, $"{callee}\n{pair.Output}");
     }
 
+    [Fact]
+    public async Task A_silent_callee_gets_ACM_sent_on_T11_so_the_caller_hears_183_instead_of_a_T7_failure()
+    {
+        var (caller, callee, pair) = await Call("uac-cancel-on-progress.xml", "uas-silent.xml",
+            uacKeys: new() { ["reason_header"] = "Reason: Q.850;cause=16" });
+        using var _ = pair;
+
+        Assert.True(caller.Succeeded, $"{caller}\n{pair.Output}");
+        Assert.True(callee.Succeeded, $"{callee}\n{pair.Output}");
+        Assert.Contains("event=address-complete-due", pair.B.Output);
+        Assert.DoesNotContain("address-complete-timeout", pair.A.Output);
+    }
+
     public void Dispose() => _directory.Dispose();
 }
