@@ -217,5 +217,43 @@ public sealed class BackToBackCallTests : IDisposable
         Assert.DoesNotContain("address-complete-timeout", pair.A.Output);
     }
 
+    [Fact]
+    public async Task Calls_from_both_ends_for_the_only_circuit_at_once_one_completes_the_other_gets_503_and_the_circuit_is_free_after()
+    {
+        Assert.True(Sipp.IsInstalled, "SIPp is missing: make test installs it (apt-get install sip-tester)");
+        await using Sipp.Server behindB = await Sipp.StartServerAsync(Scenario("uas-answer.xml"), IPAddress.Loopback, calls: 2,
+            keys: new Dictionary<string, string> { ["service"] = Number }, timeout: TimeSpan.FromSeconds(30));
+        await using Sipp.Server behindA = await Sipp.StartServerAsync(Scenario("uas-answer.xml"), IPAddress.Loopback,
+            keys: new Dictionary<string, string> { ["service"] = Number }, timeout: TimeSpan.FromSeconds(30));
+
+        // One circuit, CIC 2: even, so B (the higher point code) controls it in dual seizure (Q.764 §2.9.1.4).
+        using var pair = await BackToBackPair.StartAsync(_directory, behindB.EndPoint, behindA.EndPoint, cics: "2");
+        Task<Sipp.Result> fromPbx = Sipp.RunClientAsync(Scenario("uac-answered-or-refused.xml"), pair.SipA, service: Number);
+        Task<Sipp.Result> fromPstn = Sipp.RunClientAsync(Scenario("uac-answered-or-refused.xml"), pair.SipB, service: Number);
+        Sipp.Result[] results = await Task.WhenAll(fromPbx, fromPstn);
+
+        Assert.All(results, r => Assert.True(r.Succeeded, $"{r}\n{pair.Output}"));
+        string both = pair.A.Output + pair.B.Output;
+        Assert.Equal(1, CountLines(both, "event=answer call="));
+        Assert.Equal(1, CountLines(both, "event=circuit-refused") + CountLines(both, "status=503"));
+
+        // The circuit is idle again on both sides: the next call takes it.
+        await pair.A.WaitForLinesAsync("state=released");
+        await pair.B.WaitForLinesAsync("state=released");
+        Sipp.Result after = await Sipp.RunClientAsync(Scenario("uac-call.xml"), pair.SipA, service: Number);
+        Assert.True(after.Succeeded, $"{after}\n{pair.Output}");
+    }
+
+    private static int CountLines(string output, string fragment)
+    {
+        int count = 0;
+        foreach (var line in output.AsSpan().EnumerateLines())
+        {
+            if (line.Contains(fragment, StringComparison.Ordinal)) count++;
+        }
+
+        return count;
+    }
+
     public void Dispose() => _directory.Dispose();
 }

@@ -33,17 +33,18 @@ internal sealed class BackToBackPair : IDisposable
     /// <summary>The TCP port of the M3UA association between them (gateway B listens on it).</summary>
     public int M3uaPort { get; }
 
-    public static async Task<BackToBackPair> StartAsync(TempDirectory directory, IPEndPoint uas, IPEndPoint pbx)
+    /// <param name="cics">The circuits between them, as the configuration writes them.</param>
+    public static async Task<BackToBackPair> StartAsync(TempDirectory directory, IPEndPoint uas, IPEndPoint pbx, string cics = "1-31")
     {
         int m3ua = Sipp.FreePort(IPAddress.Loopback);
         var sipA = new IPEndPoint(IPAddress.Loopback, Sipp.FreePort(IPAddress.Loopback));
         var sipB = new IPEndPoint(IPAddress.Loopback, Sipp.FreePort(IPAddress.Loopback));
-        var b = DaemonProcess.Start(["run", "--config", ConfigB(directory, sipB, uas, m3ua)]);
+        var b = DaemonProcess.Start(["run", "--config", ConfigB(directory, sipB, uas, m3ua, cics)]);
         DaemonProcess? a = null;
         try
         {
             await b.WaitForLinesAsync("event=association-configured");
-            a = DaemonProcess.Start(["run", "--config", ConfigA(directory, sipA, pbx, m3ua)]);
+            a = DaemonProcess.Start(["run", "--config", ConfigA(directory, sipA, pbx, m3ua, cics)]);
             await a.WaitForLinesAsync("event=reset-completed");
             await b.WaitForLinesAsync("event=reset-completed");
             return new BackToBackPair(a, b, sipA, sipB, m3ua);
@@ -59,7 +60,7 @@ internal sealed class BackToBackPair : IDisposable
     /// <summary>Gateway A alone, its M3UA peer absent: the DPC stays unavailable.</summary>
     public static async Task<DaemonProcess> StartAloneAsync(TempDirectory directory, IPEndPoint sipA, IPEndPoint pbx)
     {
-        var a = DaemonProcess.Start(["run", "--config", ConfigA(directory, sipA, pbx, Sipp.FreePort(IPAddress.Loopback))]);
+        var a = DaemonProcess.Start(["run", "--config", ConfigA(directory, sipA, pbx, Sipp.FreePort(IPAddress.Loopback), "1-31")]);
         try
         {
             await a.WaitForLinesAsync("event=sip-listening");
@@ -72,7 +73,7 @@ internal sealed class BackToBackPair : IDisposable
         }
     }
 
-    private static string ConfigB(TempDirectory directory, IPEndPoint sipB, IPEndPoint uas, int m3ua) => Write(directory, "b.json", $$"""
+    private static string ConfigB(TempDirectory directory, IPEndPoint sipB, IPEndPoint uas, int m3ua, string cics) => Write(directory, "b.json", $$"""
         {
           "node": { "name": "gw-b" },
           "sip": { "listen": [ { "transport": "udp", "address": "127.0.0.1", "port": {{sipB.Port}} } ],
@@ -80,14 +81,14 @@ internal sealed class BackToBackPair : IDisposable
           "m3ua": { "associations": [ { "name": "from-a", "transport": "tcp", "role": "ipsp", "mode": "server",
             "localAddress": "127.0.0.1", "localPort": {{m3ua}}, "remoteAddress": "127.0.0.1", "routingContext": 1 } ] },
           "isup": { "opc": 2, "networkIndicator": "national",
-            "circuitGroups": [ { "name": "to-a", "dpc": 1, "association": "from-a", "cics": ["1-31"] } ] },
+            "circuitGroups": [ { "name": "to-a", "dpc": 1, "association": "from-a", "cics": ["{{cics}}"] } ] },
           "routing": { "sipToIsup": [ { "prefix": "", "circuitGroup": "to-a" } ], "isupToSip": [ { "prefix": "", "trunk": "pstn-uas" } ] },
           "logging": { "syslog": [] },
           "shutdown": { "drainSeconds": 1 }
         }
         """);
 
-    private static string ConfigA(TempDirectory directory, IPEndPoint sipA, IPEndPoint pbx, int m3ua) => Write(directory, "a.json", $$"""
+    private static string ConfigA(TempDirectory directory, IPEndPoint sipA, IPEndPoint pbx, int m3ua, string cics) => Write(directory, "a.json", $$"""
         {
           "node": { "name": "gw-a" },
           "sip": { "listen": [ { "transport": "udp", "address": "127.0.0.1", "port": {{sipA.Port}} } ],
@@ -95,7 +96,7 @@ internal sealed class BackToBackPair : IDisposable
           "m3ua": { "associations": [ { "name": "to-b", "transport": "tcp", "role": "ipsp", "mode": "client",
             "remoteAddress": "127.0.0.1", "remotePort": {{m3ua}}, "routingContext": 1 } ] },
           "isup": { "opc": 1, "networkIndicator": "national",
-            "circuitGroups": [ { "name": "to-b", "dpc": 2, "association": "to-b", "cics": ["1-31"] } ] },
+            "circuitGroups": [ { "name": "to-b", "dpc": 2, "association": "to-b", "cics": ["{{cics}}"] } ] },
           "routing": { "sipToIsup": [ { "prefix": "", "circuitGroup": "to-b" } ], "isupToSip": [ { "prefix": "", "trunk": "pbx" } ] },
           "logging": { "syslog": [] },
           "shutdown": { "drainSeconds": 1 }
