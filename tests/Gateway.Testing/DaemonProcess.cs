@@ -103,7 +103,8 @@ public sealed partial class DaemonProcess : IDisposable
     /// <summary>How many lines of the output so far contain <paramref name="fragment"/>.</summary>
     public int CountLines(string fragment) => CountLines(Output, fragment);
 
-    private static int CountLines(string output, string fragment)
+    /// <summary>How many lines of <paramref name="output"/> contain <paramref name="fragment"/>.</summary>
+    public static int CountLines(string output, string fragment)
     {
         int count = 0;
         foreach (var line in output.AsSpan().EnumerateLines())

@@ -185,12 +185,7 @@ public sealed class InterworkingService : IHostedService, ISipUserAgentUser, IIs
 
     private CircuitGroup? RouteToIsup(string digits)
     {
-        SipToIsupRoute? best = null;
-        foreach (SipToIsupRoute route in _configuration.Routing.SipToIsup)
-        {
-            if (digits.StartsWith(route.Prefix, StringComparison.Ordinal) && (best is null || route.Prefix.Length > best.Prefix.Length)) best = route;
-        }
-
+        SipToIsupRoute? best = LongestPrefix(_configuration.Routing.SipToIsup, digits, static r => r.Prefix);
         if (best is null) return null;
         foreach (CircuitGroup group in _configuration.Isup.CircuitGroups)
         {
@@ -198,6 +193,21 @@ public sealed class InterworkingService : IHostedService, ISipUserAgentUser, IIs
         }
 
         return null;
+    }
+
+    // The longest matching prefix wins; an empty prefix matches every number (docs/configuration.md).
+    private static T? LongestPrefix<T>(IReadOnlyList<T> routes, string digits, Func<T, string> prefixOf)
+        where T : class
+    {
+        T? best = null;
+        int length = -1;
+        foreach (T route in routes)
+        {
+            string prefix = prefixOf(route);
+            if (prefix.Length > length && digits.StartsWith(prefix, StringComparison.Ordinal)) (best, length) = (route, prefix.Length);
+        }
+
+        return best;
     }
 
     // ---- ISUP → SIP ----
@@ -262,12 +272,7 @@ public sealed class InterworkingService : IHostedService, ISipUserAgentUser, IIs
 
     private SipTrunk? RouteToSip(string digits)
     {
-        IsupToSipRoute? best = null;
-        foreach (IsupToSipRoute route in _configuration.Routing.IsupToSip)
-        {
-            if (digits.StartsWith(route.Prefix, StringComparison.Ordinal) && (best is null || route.Prefix.Length > best.Prefix.Length)) best = route;
-        }
-
+        IsupToSipRoute? best = LongestPrefix(_configuration.Routing.IsupToSip, digits, static r => r.Prefix);
         if (best is null) return null;
         foreach (SipTrunk trunk in _configuration.Sip.Trunks)
         {

@@ -64,8 +64,7 @@ public sealed class BackToBackCallTests : IDisposable
         var (caller, callee, pair) = await Call("uac-call.xml", "uas-answer.xml");
         using var _ = pair;
 
-        Assert.True(caller.Succeeded, $"{caller}\n{pair.Output}");
-        Assert.True(callee.Succeeded, $"{callee}\n{pair.Output}");
+        BothSucceeded(caller, callee, pair);
         await pair.A.WaitForLinesAsync("dir=sip-to-isup state=answered");
         await pair.A.WaitForLinesAsync("state=released");
         await pair.B.WaitForLinesAsync("state=released");
@@ -77,8 +76,7 @@ public sealed class BackToBackCallTests : IDisposable
         var (caller, callee, pair) = await Call("uac-busy.xml", "uas-busy.xml");
         using var _ = pair;
 
-        Assert.True(caller.Succeeded, $"{caller}\n{pair.Output}");
-        Assert.True(callee.Succeeded, $"{callee}\n{pair.Output}");
+        BothSucceeded(caller, callee, pair);
     }
 
     [Theory]
@@ -95,8 +93,7 @@ public sealed class BackToBackCallTests : IDisposable
             uacKeys: new() { ["reason_header"] = reasonHeader }, uasKeys: null, captureRel: true);
         using var _ = pair;
 
-        Assert.True(caller.Succeeded, $"{caller}\n{pair.Output}");
-        Assert.True(callee.Succeeded, $"{callee}\n{pair.Output}");
+        BothSucceeded(caller, callee, pair);
 
         // On the wire, decoded by tshark from the captured M3UA: exactly one REL, with that cause.
         string only = Assert.Single(rel);
@@ -114,8 +111,7 @@ public sealed class BackToBackCallTests : IDisposable
         var (caller, callee, pair) = await Call("uac-no-answer.xml", "uas-no-answer.xml");
         using var _ = pair;
 
-        Assert.True(caller.Succeeded, $"{caller}\n{pair.Output}");
-        Assert.True(callee.Succeeded, $"{callee}\n{pair.Output}");
+        BothSucceeded(caller, callee, pair);
         await pair.B.WaitForLinesAsync("dir=isup-to-sip state=released cause=18");
     }
 
@@ -125,8 +121,7 @@ public sealed class BackToBackCallTests : IDisposable
         var (caller, callee, pair) = await Call("uac-remote-bye.xml", "uas-hangup.xml");
         using var _ = pair;
 
-        Assert.True(caller.Succeeded, $"{caller}\n{pair.Output}");
-        Assert.True(callee.Succeeded, $"{callee}\n{pair.Output}");
+        BothSucceeded(caller, callee, pair);
         await pair.A.WaitForLinesAsync("event=isup-ended");
         Assert.Contains("dir=sip-to-isup state=released cause=16", pair.A.Output);
     }
@@ -138,8 +133,7 @@ public sealed class BackToBackCallTests : IDisposable
             uacKeys: new() { ["reason_header"] = "Reason: SIP;cause=486;text=\"Busy Here\"" });
         using var _ = pair;
 
-        Assert.True(caller.Succeeded, $"{caller}\n{pair.Output}");
-        Assert.True(callee.Succeeded, $"{callee}\n{pair.Output}");
+        BothSucceeded(caller, callee, pair);
         await pair.B.WaitForLinesAsync("dir=isup-to-sip state=released");
     }
 
@@ -149,8 +143,7 @@ public sealed class BackToBackCallTests : IDisposable
         var (caller, callee, pair) = await Call("uac-cancel-after-answer.xml", "uas-answer.xml");
         using var _ = pair;
 
-        Assert.True(caller.Succeeded, $"{caller}\n{pair.Output}");
-        Assert.True(callee.Succeeded, $"{callee}\n{pair.Output}");
+        BothSucceeded(caller, callee, pair);
         await pair.A.WaitForLinesAsync("state=released");
         Assert.Contains("dir=sip-to-isup state=released cause=16 reason=remote-hangup", pair.A.Output);
         Assert.DoesNotContain("reason=cancelled", pair.A.Output);
@@ -162,8 +155,7 @@ public sealed class BackToBackCallTests : IDisposable
         var (caller, callee, pair) = await Call("uac-info.xml", "uas-info.xml");
         using var _ = pair;
 
-        Assert.True(caller.Succeeded, $"{caller}\n{pair.Output}");
-        Assert.True(callee.Succeeded, $"{callee}\n{pair.Output}");
+        BothSucceeded(caller, callee, pair);
     }
 
     [Fact]
@@ -200,8 +192,7 @@ public sealed class BackToBackCallTests : IDisposable
         var (caller, callee, pair) = await Call("uac-receive-info.xml", "uas-info-sender.xml");
         using var _ = pair;
 
-        Assert.True(caller.Succeeded, $"{caller}\n{pair.Output}");
-        Assert.True(callee.Succeeded, $"{callee}\n{pair.Output}");
+        BothSucceeded(caller, callee, pair);
     }
 
     [Fact]
@@ -211,8 +202,7 @@ public sealed class BackToBackCallTests : IDisposable
             uacKeys: new() { ["reason_header"] = "Reason: Q.850;cause=16" });
         using var _ = pair;
 
-        Assert.True(caller.Succeeded, $"{caller}\n{pair.Output}");
-        Assert.True(callee.Succeeded, $"{callee}\n{pair.Output}");
+        BothSucceeded(caller, callee, pair);
         Assert.Contains("event=address-complete-due", pair.B.Output);
         Assert.DoesNotContain("address-complete-timeout", pair.A.Output);
     }
@@ -234,8 +224,8 @@ public sealed class BackToBackCallTests : IDisposable
 
         Assert.All(results, r => Assert.True(r.Succeeded, $"{r}\n{pair.Output}"));
         string both = pair.A.Output + pair.B.Output;
-        Assert.Equal(1, CountLines(both, "event=answer call="));
-        Assert.Equal(1, CountLines(both, "event=circuit-refused") + CountLines(both, "status=503"));
+        Assert.Equal(1, DaemonProcess.CountLines(both, "event=answer call="));
+        Assert.Equal(1, DaemonProcess.CountLines(both, "event=circuit-refused") + DaemonProcess.CountLines(both, "status=503"));
 
         // The circuit is idle again on both sides: the next call takes it.
         await pair.A.WaitForLinesAsync("state=released");
@@ -244,15 +234,10 @@ public sealed class BackToBackCallTests : IDisposable
         Assert.True(after.Succeeded, $"{after}\n{pair.Output}");
     }
 
-    private static int CountLines(string output, string fragment)
+    private static void BothSucceeded(Sipp.Result caller, Sipp.Result callee, BackToBackPair pair)
     {
-        int count = 0;
-        foreach (var line in output.AsSpan().EnumerateLines())
-        {
-            if (line.Contains(fragment, StringComparison.Ordinal)) count++;
-        }
-
-        return count;
+        Assert.True(caller.Succeeded, $"the PBX's SIPp: {caller}\n{pair.Output}");
+        Assert.True(callee.Succeeded, $"the callee's SIPp: {callee}\n{pair.Output}");
     }
 
     public void Dispose() => _directory.Dispose();
