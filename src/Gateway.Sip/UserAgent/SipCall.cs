@@ -77,6 +77,9 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
     }
 
     /// <inheritdoc/>
+    private bool _infoInFlight;
+    private Queue<(List<SipHeader> Headers, ReadOnlyMemory<byte> Body)>? _infoQueue;
+
     public SipCallState State { get; set; }
 
     /// <summary>Whether we received (incoming) or sent (outgoing) the INVITE.</summary>
@@ -263,7 +266,8 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
     /// <param name="contentType">The body's type.</param>
     /// <param name="body">The body.</param>
     /// <param name="headers">Further headers (Info-Package, Content-Disposition...), or null.</param>
-    /// <returns>False when the call is not answered or already over.</returns>
+    /// <returns>False when the call is not answered or already over. While an INFO waits for its final response the next
+    /// is queued (its body kept, so it must not change) and sent when that response arrives.</returns>
     public bool SendInfo(string contentType, ReadOnlyMemory<byte> body, IReadOnlyList<SipHeader>? headers = null)
     {
         OutgoingRequest info;
@@ -280,11 +284,40 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
                 all.AddRange(headers);
             }
 
+            // RFC 6086: no new INFO in a dialog before the previous one has its final response; a USR burst waits here,
+            // in order, instead of drawing 500s from the peer.
+            if (_infoInFlight)
+            {
+                (_infoQueue ??= new Queue<(List<SipHeader>, ReadOnlyMemory<byte>)>()).Enqueue((all, body));
+                return true;
+            }
+
+            _infoInFlight = true;
             info = NewRequest(_dialog!, "INFO", _dialog!.NextLocalSequence(), all, body);
         }
 
         _agent.Stack.SendRequest(info, this);
         return true;
+    }
+
+    // The INFO in flight has its final response: the next one queued, if any, goes now.
+    private void InfoAnswered()
+    {
+        OutgoingRequest next;
+        lock (_gate)
+        {
+            if (_infoQueue is not { Count: > 0 } || State is not (SipCallState.Confirmed or SipCallState.Answering))
+            {
+                _infoInFlight = false;
+                _infoQueue?.Clear();
+                return;
+            }
+
+            var (headers, body) = _infoQueue.Dequeue();
+            next = NewRequest(_dialog!, "INFO", _dialog!.NextLocalSequence(), headers, body);
+        }
+
+        _agent.Stack.SendRequest(next, this);
     }
 
     /// <inheritdoc/>
@@ -433,6 +466,10 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
             if (request.Method != "BYE" && status is 481 or 408)
             {
                 LoseDialog(status);
+            }
+            else if (request.Method == "INFO" && status >= 200)
+            {
+                InfoAnswered();
             }
 
             return;

@@ -219,6 +219,35 @@ public sealed class OutgoingCallTests
     }
 
     [Fact]
+    public async Task A_second_INFO_waits_for_the_first_ones_final_response()
+    {
+        await using var harness = new UserAgentHarness();
+        using var peer = harness.Peer();
+        var (call, _, _) = await AnsweredCall(harness, peer);
+
+        Assert.True(call.SendInfo("application/isup", "1"u8.ToArray()));
+        Assert.True(call.SendInfo("application/isup", "2"u8.ToArray()));
+        Assert.True(call.SendInfo("application/isup", "3"u8.ToArray()));
+        WireMessage first = await peer.ReceiveAsync();
+        Assert.Equal(("INFO", "1"), (first.Method, first.Body));
+        peer.AssertNothingReceived(); // RFC 6086: one INFO in flight per dialog; the others wait for its final response
+
+        peer.Send(SipText.Response(first, 200, "OK"));
+        WireMessage second = await peer.ReceiveAsync();
+        Assert.Equal(("INFO", "2", first.CSeq + 1), (second.Method, second.Body, second.CSeq));
+        peer.Send(SipText.Response(second, 200, "OK"));
+        WireMessage third = await peer.ReceiveAsync();
+        Assert.Equal(("INFO", "3"), (third.Method, third.Body));
+        peer.Send(SipText.Response(third, 200, "OK"));
+
+        Assert.True(call.Hangup());
+        WireMessage bye = await peer.ReceiveAsync();
+        peer.Send(SipText.Response(bye, 200, "OK"));
+        await harness.Application.NextEnd();
+        await harness.AssertCleanAsync();
+    }
+
+    [Fact]
     public async Task The_callee_hangs_up_with_a_reason()
     {
         await using var harness = new UserAgentHarness();
