@@ -234,6 +234,26 @@ public sealed class BackToBackCallTests : IDisposable
         Assert.True(after.Succeeded, $"{after}\n{pair.Output}");
     }
 
+    [Fact]
+    public async Task SIGTERM_with_a_call_up_refuses_new_calls_releases_the_call_after_the_drain_time_and_exits_0()
+    {
+        Assert.True(Sipp.IsInstalled, "SIPp is missing: make test installs it (apt-get install sip-tester)");
+        await using Sipp.Server callee = await Sipp.StartServerAsync(Scenario("uas-answer.xml"), IPAddress.Loopback,
+            keys: new Dictionary<string, string> { ["service"] = Number }, timeout: TimeSpan.FromSeconds(30));
+        using var pair = await BackToBackPair.StartAsync(_directory, callee.EndPoint, new IPEndPoint(IPAddress.Loopback, 5999));
+
+        // The PBX's side waits for a BYE: the only one that comes is gateway A's, when its drain time (1 s) is over.
+        Task<Sipp.Result> caller = Sipp.RunClientAsync(Scenario("uac-remote-bye.xml"), pair.SipA, service: Number);
+        await pair.A.WaitForLinesAsync("event=answer call=");
+        pair.A.Signal(DaemonProcess.SIGTERM);
+
+        BothSucceeded(await caller, await callee.WaitAsync(), pair);
+        Assert.Equal(0, await pair.A.WaitForExitAsync());
+        Assert.Contains("event=abort call=", pair.A.Output);
+        Assert.Contains("event=draining active=1", pair.A.Output);
+        Assert.Contains("event=drained left=0", pair.A.Output);
+    }
+
     private static void BothSucceeded(Sipp.Result caller, Sipp.Result callee, BackToBackPair pair)
     {
         Assert.True(caller.Succeeded, $"the PBX's SIPp: {caller}\n{pair.Output}");
