@@ -32,6 +32,7 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
     private string? _localBodyType;
     private string? _cancelReason;
     private string? _pendingBye;
+    private IReadOnlyList<SipHeader>? _pendingByeHeaders;
     private bool _endReported;
 
     /// <summary>An incoming call: the INVITE and the early dialog answering it will create.</summary>
@@ -237,14 +238,20 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
     /// (RFC 3261 §15: the callee must not send BYE before) or for its timeout.
     /// </summary>
     /// <param name="reason">e.g. <c>Q.850;cause=16</c>, or null.</param>
+    /// <param name="headers">Further headers for the BYE (User-to-User, RFC 7433), or null.</param>
     /// <returns>False when the call is not answered or already over.</returns>
-    public bool Hangup(string? reason = null)
+    public bool Hangup(string? reason = null, IReadOnlyList<SipHeader>? headers = null)
     {
         lock (_gate)
         {
             if (State == SipCallState.Answering)
             {
-                _pendingBye ??= reason ?? string.Empty;
+                if (_pendingBye is null)
+                {
+                    _pendingBye = reason ?? string.Empty;
+                    _pendingByeHeaders = headers;
+                }
+
                 return true;
             }
 
@@ -254,7 +261,7 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
             }
         }
 
-        SendBye(reason);
+        SendBye(reason, headers);
         Finish(new SipCallEnd(SipCallEndKind.LocalHangup, 0, ParseReasons(reason)));
         return true;
     }
@@ -396,6 +403,7 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
         AnswerRetransmission? stopped = null;
         bool confirmed = false;
         string? pendingBye;
+        IReadOnlyList<SipHeader>? pendingByeHeaders;
         lock (_gate)
         {
             if (_answer is not null && _answer.CSeq == ack.CSeqNumber)
@@ -411,6 +419,7 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
             }
 
             pendingBye = _pendingBye;
+            pendingByeHeaders = _pendingByeHeaders;
         }
 
         stopped?.Stop();
@@ -422,7 +431,7 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
         if (pendingBye is not null)
         {
             string? reason = pendingBye.Length == 0 ? null : pendingBye;
-            SendBye(reason);
+            SendBye(reason, pendingByeHeaders);
             Finish(new SipCallEnd(SipCallEndKind.LocalHangup, 0, ParseReasons(reason)));
             return;
         }
@@ -724,7 +733,10 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
             _invite!.Respond(487);
         }
 
-        Finish(new SipCallEnd(SipCallEndKind.RemoteHangup, 0, ReadReasons(request.Message)));
+        Finish(new SipCallEnd(SipCallEndKind.RemoteHangup, 0, ReadReasons(request.Message))
+        {
+            UserToUser = request.Message.GetHeaderValue("User-to-User"u8) is { IsEmpty: false } uui ? Encoding.UTF8.GetString(uui) : null,
+        });
     }
 
     private void ReceiveReinvite(ServerRequest request, SipDialog dialog)
@@ -808,21 +820,21 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
         Finish(new SipCallEnd(SipCallEndKind.DialogLost, status, []));
     }
 
-    private void SendBye(string? reason)
+    private void SendBye(string? reason, IReadOnlyList<SipHeader>? headers = null)
     {
         SipDialog? dialog = Dialog;
         if (dialog is not null)
         {
-            SendBye(dialog, reason);
+            SendBye(dialog, reason, headers);
         }
     }
 
-    private void SendBye(SipDialog dialog, string? reason)
+    private void SendBye(SipDialog dialog, string? reason, IReadOnlyList<SipHeader>? headers = null)
     {
         OutgoingRequest bye;
         lock (_gate)
         {
-            bye = NewRequest(dialog, "BYE", dialog.NextLocalSequence(), WithReason(null, reason), default);
+            bye = NewRequest(dialog, "BYE", dialog.NextLocalSequence(), WithReason(headers, reason), default);
         }
 
         _agent.Stack.SendRequest(bye, this);

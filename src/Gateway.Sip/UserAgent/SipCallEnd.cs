@@ -9,6 +9,9 @@ namespace Gateway.Sip;
 /// </param>
 public sealed record SipCallEnd(SipCallEndKind Kind, int StatusCode, IReadOnlyList<ReasonValue> Reasons)
 {
+    /// <summary>The User-to-User header value (RFC 7433) of the BYE that ended the call, or null.</summary>
+    public string? UserToUser { get; init; }
+
     /// <inheritdoc/>
     public override string ToString() => Reasons.Count == 0 ? $"{Kind} {StatusCode}" : $"{Kind} {StatusCode} {ReasonHeader.Format(Reasons)}";
 }

@@ -55,6 +55,14 @@ public interface ICallMapping
     /// <summary>The REL cause for a SIP failure response to our INVITE (RFC 3398 §8.2.6.1 by default, configurable); a Reason Q.850 in the response wins.</summary>
     byte CauseForStatus(int status, IReadOnlyList<ReasonValue> reasons);
 
+    // ---- User-to-user information at release (RFC 7433: BYE ⇄ REL) ----
+
+    /// <summary>The user-to-user information of a User-to-User header value (the ISDN package), for a REL.</summary>
+    bool TryUserToUser(string? headerValue, out UserToUserInformation uui);
+
+    /// <summary>The User-to-User header for <paramref name="message"/>'s user-to-user information (a REL's, for the BYE), or none.</summary>
+    IReadOnlyList<SipHeader> UserToUserHeaders(IsupMessage message);
+
     // ---- Mid-call user-to-user information ----
 
     /// <summary>

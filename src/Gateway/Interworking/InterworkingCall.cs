@@ -63,6 +63,14 @@ public abstract class InterworkingCall<TSelf, TState> : IStateful<TState>, ISipC
     /// <summary>The cause and why, for the log line of the transition being fired; set under the lock before firing.</summary>
     protected int LastCause { get; set; } = -1;
 
+    /// <summary>The REL that ended the ISUP side, when the PSTN sent one: its user-to-user information goes into the BYE.</summary>
+    protected IsupMessage? LastRel { get; set; }
+
+    /// <summary>The optional part of our REL for a SIP end: the BYE's User-to-User as user-to-user information (RFC 7433).</summary>
+    protected IsupMessage? RelFor(SipCallEnd end) => Services.Mapping.TryUserToUser(end.UserToUser, out UserToUserInformation uui)
+        ? new IsupMessage(IsupMessageType.REL).Add(uui)
+        : null;
+
     /// <summary>What ended a side (<c>cancelled</c>, <c>remote-hangup</c>, <c>rejected-486</c>, <c>rel</c>, <c>t7</c> ...), for the log.</summary>
     protected string? LastReason { get; set; }
 
@@ -106,7 +114,7 @@ public abstract class InterworkingCall<TSelf, TState> : IStateful<TState>, ISipC
                 sip?.Cancel(Services.Mapping.ReasonFor(effect.Cause));
                 break;
             case CallEffectKind.SipHangup:
-                sip?.Hangup(Services.Mapping.ReasonFor(effect.Cause));
+                sip?.Hangup(Services.Mapping.ReasonFor(effect.Cause), effect.Message is { } rel ? Services.Mapping.UserToUserHeaders(rel) : null);
                 break;
             case CallEffectKind.SipInfo when effect.Message is { } usr:
                 MappedInfo info = Services.Mapping.InfoFromUsr(usr);
@@ -116,7 +124,7 @@ public abstract class InterworkingCall<TSelf, TState> : IStateful<TState>, ISipC
                 SendIsup(isup, effect.Message!);
                 break;
             case CallEffectKind.IsupRelease when isup is not null:
-                Services.Isup.Release(isup, new IsupCause(effect.Cause));
+                Services.Isup.Release(isup, new IsupCause(effect.Cause), effect.Message);
                 break;
         }
     }

@@ -130,9 +130,9 @@ public sealed class IsupToSipCall : InterworkingCall<IsupToSipCall, IsupToSipSta
             case IsupCallEventKind.Released or IsupCallEventKind.Failed:
                 Run(static (c, end) =>
                 {
-                    if (c.State is not (IsupToSipState.Releasing or IsupToSipState.Released)) (c.LastCause, c.LastReason) = (end.Cause, end.Reason);
+                    if (c.State is not (IsupToSipState.Releasing or IsupToSipState.Released)) (c.LastCause, c.LastReason, c.LastRel) = (end.Cause, end.Reason, end.Rel);
                     Machine.Fire(c, IsupEnded, end.Cause);
-                }, (Cause: callEvent.Cause.Value, Reason: ReasonOf(in callEvent)));
+                }, (Cause: callEvent.Cause.Value, Reason: ReasonOf(in callEvent), Rel: callEvent.Message as IsupMessage));
                 break;
         }
     }
@@ -227,12 +227,12 @@ public sealed class IsupToSipCall : InterworkingCall<IsupToSipCall, IsupToSipSta
     }
 
     private void EndSip(byte cause, bool answered) =>
-        Emit(new CallEffect(answered ? CallEffectKind.SipHangup : CallEffectKind.SipCancel, Cause: cause));
+        Emit(new CallEffect(answered ? CallEffectKind.SipHangup : CallEffectKind.SipCancel, Cause: cause, Message: answered ? LastRel : null));
 
     private void ReleaseIsup(SipCallEnd end, IsupToSipState source)
     {
         // From Releasing the PSTN already released (RLC sent by the procedures): nothing more on the circuit.
-        if (source != IsupToSipState.Releasing) Emit(new CallEffect(CallEffectKind.IsupRelease, Cause: CauseOf(end)));
+        if (source != IsupToSipState.Releasing) Emit(new CallEffect(CallEffectKind.IsupRelease, Cause: CauseOf(end), Message: RelFor(end)));
     }
 
     private byte CauseOf(SipCallEnd end) => end.Kind switch

@@ -156,9 +156,9 @@ public sealed class SipToIsupCall : InterworkingCall<SipToIsupCall, SipToIsupSta
             case IsupCallEventKind.Released or IsupCallEventKind.Failed:
                 Run(static (c, end) =>
                 {
-                    if (c.State != SipToIsupState.Released) (c.LastCause, c.LastReason) = (end.Cause, end.Reason);
+                    if (c.State != SipToIsupState.Released) (c.LastCause, c.LastReason, c.LastRel) = (end.Cause, end.Reason, end.Rel);
                     Machine.Fire(c, IsupEnded, end.Cause);
-                }, (Cause: callEvent.Cause.Value, Reason: ReasonOf(in callEvent)));
+                }, (Cause: callEvent.Cause.Value, Reason: ReasonOf(in callEvent), Rel: callEvent.Message as IsupMessage));
                 break;
         }
     }
@@ -216,10 +216,10 @@ public sealed class SipToIsupCall : InterworkingCall<SipToIsupCall, SipToIsupSta
     }
 
     private void EndSip(byte cause, bool answered) => Emit(answered
-        ? new CallEffect(CallEffectKind.SipHangup, Cause: cause)
+        ? new CallEffect(CallEffectKind.SipHangup, Cause: cause, Message: LastRel)
         : new CallEffect(CallEffectKind.SipReject, Services.Mapping.StatusForCause(cause), cause));
 
-    private void ReleaseIsup(SipCallEnd end) => Emit(new CallEffect(CallEffectKind.IsupRelease, Cause: CauseOf(end)));
+    private void ReleaseIsup(SipCallEnd end) => Emit(new CallEffect(CallEffectKind.IsupRelease, Cause: CauseOf(end), Message: RelFor(end)));
 
     private byte CauseOf(SipCallEnd end) => end.Kind switch
     {

@@ -235,6 +235,15 @@ public sealed class BackToBackCallTests : IDisposable
     }
 
     [Fact]
+    public async Task User_to_user_information_in_the_BYE_crosses_ISUP_in_the_REL_and_reaches_the_far_BYE()
+    {
+        var (caller, callee, pair) = await Call("uac-bye-uui.xml", "uas-bye-uui.xml");
+        using var _ = pair;
+
+        BothSucceeded(caller, callee, pair);
+    }
+
+    [Fact]
     public async Task SIGTERM_with_a_call_up_refuses_new_calls_releases_the_call_after_the_drain_time_and_exits_0()
     {
         Assert.True(Sipp.IsInstalled, "SIPp is missing: make test installs it (apt-get install sip-tester)");

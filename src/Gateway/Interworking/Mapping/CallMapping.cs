@@ -400,10 +400,28 @@ public sealed class CallMapping : ICallMapping
         return true;
     }
 
-    private static bool TryGetUserToUser(SipMessage message, out UserToUserInformation uui)
+    /// <inheritdoc/>
+    public bool TryUserToUser(string? headerValue, out UserToUserInformation uui)
     {
         uui = default;
-        ReadOnlySpan<byte> value = message.GetHeaderValue("User-to-User"u8);
+        return headerValue is not null && TryParseUserToUser(System.Text.Encoding.UTF8.GetBytes(headerValue), out uui);
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<SipHeader> UserToUserHeaders(IsupMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message.TryGet(out UserToUserInformation uui)
+            ? [new SipHeader(UserToUserName, UserToUserHeader.Format(uui.Value.Span))]
+            : [];
+    }
+
+    private static bool TryGetUserToUser(SipMessage message, out UserToUserInformation uui) =>
+        TryParseUserToUser(message.GetHeaderValue("User-to-User"u8), out uui);
+
+    private static bool TryParseUserToUser(ReadOnlySpan<byte> value, out UserToUserInformation uui)
+    {
+        uui = default;
         if (value.IsEmpty)
         {
             return false;
