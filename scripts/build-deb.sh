@@ -41,6 +41,7 @@ install -D -m 0644 "$src/copyright" "$root/usr/share/doc/$pkg/copyright"
 gzip -9n < "$src/changelog" > "$root/usr/share/doc/$pkg/changelog.Debian.gz"
 mkdir -p "$root/usr/share/man/man8"
 sed "s/@VERSION@/$upstream/" "$src/$pkg.8" | gzip -9n > "$root/usr/share/man/man8/$pkg.8.gz"
+install -D -m 0644 "$src/lintian/$pkg" "$root/usr/share/lintian/overrides/$pkg"
 mkdir -p "$root/usr/bin"
 ln -s "../lib/$pkg/$pkg" "$root/usr/bin/$pkg"
 find "$root" -type d -exec chmod 0755 {} +
