@@ -1,5 +1,5 @@
 # Set-up on a fresh machine is two commands: `make demo` and `make test` (see README.md).
-.PHONY: all build demo test test-sctp bench clean
+.PHONY: all build demo test test-sctp bench deb clean
 
 all: build
 
@@ -15,6 +15,10 @@ test:
 # The SCTP tests against a real kernel SCTP, inside user-mode-linux (docs/testing-sctp.md).
 test-sctp:
 	scripts/sctp-lab/test-sctp.sh
+
+# The Debian package, artifacts/deb/sip-isup-gateway_<version>_amd64.deb (packaging/deb/README.md).
+deb:
+	scripts/build-deb.sh
 
 bench:
 	dotnet run -c Release --project bench/Gateway.Benchmarks -- --filter '*'
