@@ -12,10 +12,15 @@ cache=${1:-${DEB_LAB_CACHE:-/var/cache/sip-isup-gateway-deb-lab}}
 suite=bookworm
 # The guest has no network: whatever apt-get install ./the.deb needs must already be in the root. Keep this list in
 # step with Depends: in packaging/deb/control.in (adduser and init-system-helpers are what the maintainer scripts use).
-packages=(systemd systemd-sysv dbus rsyslog procps iproute2
+# kmod: the package loads sctp with modprobe (postinst, modules-load.d), and the daemon refuses to start without it.
+packages=(systemd systemd-sysv dbus rsyslog procps iproute2 kmod
           libc6 libgcc-s1 libstdc++6 libssl3 adduser init-system-helpers)
+# The guest runs this kernel; its modules go where modprobe looks, as on any Debian machine.
+uml_modules=$(ls -d /usr/lib/uml/modules/*/ 2>/dev/null | head -n 1)
+[ -n "$uml_modules" ] || { echo "make-rootfs: no /usr/lib/uml/modules (apt-get install user-mode-linux)" >&2; exit 2; }
+uml_modules=${uml_modules%/}
 
-key=$( { echo "$suite"; printf '%s\n' "${packages[@]}"; cat "$0"; } | sha256sum | cut -c1-16)
+key=$( { echo "$suite" "$uml_modules"; dpkg-query -W -f='${Version}\n' user-mode-linux; printf '%s\n' "${packages[@]}"; cat "$0"; } | sha256sum | cut -c1-16)
 root=$cache/root-$key
 if [ -f "$root/.complete" ]; then
   echo "make-rootfs: reusing $root" >&2
@@ -43,6 +48,8 @@ debootstrap --variant=minbase --include="$include" "$suite" "$root.tmp" "$mirror
 rm -f "$root.tmp"/var/cache/apt/archives/*.deb
 # Under UML every syscall is slow: apt parsing the lists on its first call costs ~30 s per run unless cached now.
 chroot "$root.tmp" apt-cache gencaches >/dev/null
+mkdir -p "$root.tmp/lib/modules"
+cp -a "$uml_modules" "$root.tmp/lib/modules/"
 echo deb-lab > "$root.tmp/etc/hostname"
 touch "$root.tmp/.complete"
 mv "$root.tmp" "$root"

@@ -21,6 +21,8 @@ step()   { echo "# $* ($((SECONDS - t0)) s)"; }
 step "install"
 # Offline: the root has every dependency and the package lists to resolve them against (make-rootfs.sh).
 check "apt-get install ./$deb" apt-get install -y -q --no-install-recommends "./$deb" </dev/null
+# The daemon needs SCTP for M3UA and exits 69 without it: the postinst loads it (and modules-load.d at boot).
+check "sctp loaded by the postinst's modprobe" test -e /proc/net/sctp
 # The postinst ignores a failed start (as debhelper's does), so whether the daemon runs is checked here, not there.
 expect "systemctl is-active $pkg after install" "$(systemctl is-active "$unit")" active
 expect "unit enabled by the postinst" "$(systemctl is-enabled "$unit")" enabled
