@@ -48,6 +48,9 @@ debootstrap --variant=minbase --include="$include" "$suite" "$root.tmp" "$mirror
 rm -f "$root.tmp"/var/cache/apt/archives/*.deb
 # Under UML every syscall is slow: apt parsing the lists on its first call costs ~30 s per run unless cached now.
 chroot "$root.tmp" apt-cache gencaches >/dev/null
+# dpkg fsyncs every file it unpacks, over hostfs. The guest is thrown away at power-off, so durability buys nothing:
+# skip it, as Debian's own container images do (measured: apt-get install 41 s instead of 51 s, within the noise).
+echo force-unsafe-io > "$root.tmp/etc/dpkg/dpkg.cfg.d/deb-lab-unsafe-io"
 mkdir -p "$root.tmp/lib/modules"
 cp -a "$uml_modules" "$root.tmp/lib/modules/"
 echo deb-lab > "$root.tmp/etc/hostname"
