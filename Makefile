@@ -1,5 +1,5 @@
 # Set-up on a fresh machine is two commands: `make demo` and `make test` (see README.md).
-.PHONY: all build demo test test-sctp bench deb clean
+.PHONY: all build demo test test-sctp test-deb bench deb clean
 
 all: build
 
@@ -19,6 +19,10 @@ test-sctp:
 # The Debian package, artifacts/deb/sip-isup-gateway_<version>_amd64.deb (packaging/deb/README.md).
 deb:
 	scripts/build-deb.sh
+
+# The .deb installed, run, upgraded and purged under real systemd (PID 1) inside user-mode-linux (docs/testing-deb.md).
+test-deb:
+	scripts/deb-lab/test-deb.sh
 
 bench:
 	dotnet run -c Release --project bench/Gateway.Benchmarks -- --filter '*'

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The README's test command (`make test`): installs what the tests need, builds, runs every test project,
 # and ends with one line "N passed, N failed, N skipped". Exit status is non-zero on any failure.
-# That line also counts the SCTP lab's results when `make test-sctp` left them in artifacts/test-results/sctp
-# (CI runs it first), so one line sums every test run.
+# That line also counts the labs' results when `make test-sctp` and `make test-deb` left them in
+# artifacts/test-results/sctp and artifacts/test-results/deb (CI runs them first), so one line sums every test run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,10 +13,11 @@ test_packages=(sip-tester tshark gcc linux-libc-dev)
 scripts/install-packages.sh "${test_packages[@]}"
 
 results=artifacts/test-results
-lab_results=$results/sctp
-# Start afresh, except for the SCTP lab's results, which this run adds up but does not produce.
+# The labs' folders and the make target that fills each.
+labs=(sctp:test-sctp deb:test-deb)
+# Start afresh, except for the labs' results, which this run adds up but does not produce.
 mkdir -p "$results"
-find "$results" -mindepth 1 -maxdepth 1 ! -path "$lab_results" -exec rm -rf {} +
+find "$results" -mindepth 1 -maxdepth 1 ! -path "$results/sctp" ! -path "$results/deb" -exec rm -rf {} +
 
 dotnet build Gateway.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 
@@ -47,19 +48,22 @@ if [ "$files" -eq 0 ]; then
   status=1
 fi
 
-if [ -d "$lab_results" ]; then
+for lab in "${labs[@]}"; do
+  name=${lab%%:*} target=${lab#*:}
+  lab_results=$results/$name
+  [ -d "$lab_results" ] || continue
   failed_before=$failed files_before=$files
   add_up "$lab_results"/*.trx
   when=$(date -r "$lab_results" '+%F %T')
   if [ "$files" -gt "$files_before" ]; then
-    echo "including the SCTP lab's results of $when ($lab_results, from make test-sctp)"
+    echo "including the $name lab's results of $when ($lab_results, from make $target)"
   fi
   if [ -e "$lab_results/failed" ] && [ "$failed" -eq "$failed_before" ]; then
-    # The lab broke without a failing test to show for it (no SCTP in UML, no test matched, UML gave no result).
-    echo "the SCTP lab failed: $(cat "$lab_results/failed")" >&2
+    # The lab broke without a failing test to show for it (e.g. UML gave no result, or nothing ran).
+    echo "the $name lab failed: $(cat "$lab_results/failed")" >&2
     failed=$((failed + 1))
   fi
-fi
+done
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # The runner failed without a failing test (a crashed test host, a build error): still a failure.
   failed=1
