@@ -15,33 +15,11 @@ public static class SessionDescriptions
     /// <summary>Our offer in an INVITE toward SIP: PCMA and PCMU.</summary>
     public static byte[] Offer(string host) => Describe(host, "8 0", "a=rtpmap:8 PCMA/8000\r\na=rtpmap:0 PCMU/8000\r\n");
 
-    /// <summary>Our answer to <paramref name="offer"/>: its first audio payload type (PCMA when there is none to read).</summary>
+    /// <summary>Our answer to <paramref name="offer"/>: its first active audio format (PCMA when it has none we can read).</summary>
     public static byte[] Answer(ReadOnlySpan<byte> offer, string host)
     {
-        int payload = FirstAudioPayload(offer);
-        return Describe(host, payload.ToString(CultureInfo.InvariantCulture), string.Empty);
-    }
-
-    private static int FirstAudioPayload(ReadOnlySpan<byte> sdp)
-    {
-        ReadOnlySpan<byte> marker = "m=audio "u8;
-        int at = sdp.IndexOf(marker);
-        if (at < 0) return 8;
-        ReadOnlySpan<byte> line = sdp[(at + marker.Length)..];
-        int end = line.IndexOfAny((byte)'\r', (byte)'\n');
-        if (end >= 0) line = line[..end];
-
-        // m=audio <port> <proto> <fmt> ...: the fourth word is the first format.
-        for (int word = 0; word < 2; word++)
-        {
-            int space = line.IndexOf((byte)' ');
-            if (space < 0) return 8;
-            line = line[(space + 1)..];
-        }
-
-        int stop = line.IndexOf((byte)' ');
-        ReadOnlySpan<byte> first = stop < 0 ? line : line[..stop];
-        return int.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out int payload) && payload <= 127 ? payload : 8;
+        int payload = SessionMedia.FirstAudioPayload(offer);
+        return Describe(host, (payload < 0 ? 8 : payload).ToString(CultureInfo.InvariantCulture), string.Empty);
     }
 
     private static byte[] Describe(string host, string formats, string attributes)

@@ -64,6 +64,33 @@ internal static class SessionMedia
         return !audio && image ? TransmissionMedium.Audio3k1 : TransmissionMedium.Speech;
     }
 
+    /// <summary>The first format of the first active audio stream of <paramref name="sdp"/>, or -1 when there is none.</summary>
+    public static int FirstAudioPayload(ReadOnlySpan<byte> sdp)
+    {
+        while (!sdp.IsEmpty)
+        {
+            int end = sdp.IndexOf((byte)'\n');
+            ReadOnlySpan<byte> line = end < 0 ? sdp : sdp[..end];
+            sdp = end < 0 ? default : sdp[(end + 1)..];
+            if (!line.StartsWith("m=audio "u8) || !IsActive(line["m=audio "u8.Length..])) continue;
+
+            // m=audio <port> <proto> <fmt> ...: the first format is the third word after "m=audio".
+            line = line["m=audio "u8.Length..].TrimEnd((byte)'\r');
+            for (int word = 0; word < 2; word++)
+            {
+                int space = line.IndexOf((byte)' ');
+                if (space < 0) return -1;
+                line = line[(space + 1)..];
+            }
+
+            int stop = line.IndexOf((byte)' ');
+            return System.Buffers.Text.Utf8Parser.TryParse(stop < 0 ? line : line[..stop], out int payload, out int used)
+                && used == (stop < 0 ? line.Length : stop) && payload <= 127 ? payload : -1;
+        }
+
+        return -1;
+    }
+
     // A port of 0 rejects or disables the stream (RFC 3264 §6, §8.2).
     private static bool IsActive(ReadOnlySpan<byte> rest)
     {
