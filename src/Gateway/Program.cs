@@ -1,4 +1,4 @@
 using Gateway.Cli;
 
-var commandLine = new CommandLine([new RunCommand(), new CheckConfigCommand(), new DecodeCommand()]);
+var commandLine = new CommandLine([new RunCommand(), new CheckConfigCommand(), new DecodeCommand(), .. ControlCommand.All()]);
 return await commandLine.RunAsync(args, Console.Out, Console.Error);

@@ -1,4 +1,5 @@
 using Gateway.Configuration;
+using Gateway.Control;
 using Gateway.Hosting;
 using Gateway.Logging;
 using Gateway.Signalling;
@@ -34,7 +35,8 @@ public sealed class RunCommand : CliCommand
 
         var systemd = SystemdEnvironment.FromProcess();
         using var notifier = new SystemdNotifier(systemd.NotifySocket);
-        using var serilog = LoggingSetup.CreateLogger(configuration.Logging, systemd, configuration.Node.Name);
+        var problems = new RecentProblems();
+        using var serilog = LoggingSetup.CreateLogger(configuration.Logging, systemd, configuration.Node.Name, problems);
         using var loggerFactory = new SerilogLoggerFactory(serilog);
         var log = loggerFactory.CreateLogger("Gateway.Daemon");
         log.LogInformation("event=start version={Version} pid={Pid} node={Node} config={Config} systemd={Systemd}",
@@ -44,7 +46,7 @@ public sealed class RunCommand : CliCommand
         try
         {
             SignallingService.EnsureTransportsAvailable(configuration);
-            using var host = GatewayHost.Build(configuration, signal, systemd, notifier, serilog, TimeProvider.System);
+            using var host = GatewayHost.Build(configuration, new ConfigurationSource(path), signal, systemd, notifier, serilog, problems, TimeProvider.System);
             try
             {
                 await host.StartAsync().ConfigureAwait(false);

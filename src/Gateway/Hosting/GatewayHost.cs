@@ -1,5 +1,7 @@
 using Gateway.Configuration;
+using Gateway.Control;
 using Gateway.Interworking;
+using Gateway.Logging;
 using Gateway.Signalling;
 using Gateway.Systemd;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +15,8 @@ namespace Gateway.Hosting;
 public static class GatewayHost
 {
     public static IHost Build(
-        GatewayConfiguration configuration, ShutdownSignal signal, SystemdEnvironment systemd, SystemdNotifier notifier, Serilog.ILogger logger, TimeProvider time)
+        GatewayConfiguration configuration, ConfigurationSource source, ShutdownSignal signal, SystemdEnvironment systemd, SystemdNotifier notifier,
+        Serilog.ILogger logger, RecentProblems problems, TimeProvider time)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -37,6 +40,8 @@ public static class GatewayHost
         var services = builder.Services;
         services.AddSingleton(configuration);
         services.AddSingleton(configuration.Shutdown);
+        services.AddSingleton(source);
+        services.AddSingleton(problems);
         services.AddSingleton(signal);
         services.AddSingleton(systemd);
         services.AddSingleton(notifier);
@@ -53,6 +58,11 @@ public static class GatewayHost
         services.AddSingleton<IShutdownParticipant>(static sp => sp.GetRequiredService<InterworkingService>());
         services.AddHostedService(static sp => sp.GetRequiredService<SignallingService>());
         services.AddHostedService(static sp => sp.GetRequiredService<InterworkingService>());
+        // After the calls, before the coordinator: the operator can watch the drain, and the socket closes before the
+        // services it reads stop.
+        services.AddSingleton<IControlHandler, OperatorCommands>();
+        services.AddHostedService(static sp => new ControlServer(ControlSocketPath.FromEnvironment(), sp.GetRequiredService<IControlHandler>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Gateway.Operator")));
         services.AddHostedService<ShutdownCoordinator>();
         services.AddHostedService<WatchdogService>();
         return builder.Build();

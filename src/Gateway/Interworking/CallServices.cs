@@ -8,9 +8,16 @@ namespace Gateway.Interworking;
 /// What every call of the gateway shares: the mapping, both protocol sides and the call log. Calls reach the sides
 /// only through their effects; this is where those effects find them.
 /// </summary>
-public sealed class CallServices(ICallMapping mapping, IsupCallControl isup, SipUserAgent? sip, string localHost, ILogger log, Action<ICallRecord> ended)
+public sealed class CallServices(ICallMapping mapping, IsupCallControl isup, SipUserAgent? sip, string localHost, TimeProvider time, ILogger log, Action<ICallRecord> ended)
 {
-    public ICallMapping Mapping { get; } = mapping;
+    private volatile ICallMapping _mapping = mapping;
+
+    /// <summary>The cause and number tables; a reload swaps them, and calls up then use the new ones from their next event.</summary>
+    public ICallMapping Mapping
+    {
+        get => _mapping;
+        set => _mapping = value ?? throw new ArgumentNullException(nameof(value));
+    }
 
     public IsupCallControl Isup { get; } = isup;
 
@@ -19,6 +26,8 @@ public sealed class CallServices(ICallMapping mapping, IsupCallControl isup, Sip
 
     /// <summary>The host of our SIP URIs (From of calls toward SIP, the SDP's connection address).</summary>
     public string LocalHost { get; } = localHost;
+
+    public TimeProvider Time { get; } = time;
 
     public ILogger Log { get; } = log;
 

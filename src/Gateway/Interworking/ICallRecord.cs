@@ -11,6 +11,17 @@ public interface ICallRecord
     /// <summary>The state's log word.</summary>
     string StateName { get; }
 
+    /// <summary>The SIP dialog's Call-ID, once the SIP side exists.</summary>
+    string? CallId { get; }
+
+    /// <summary>The circuit, once one is seized.</summary>
+    int? Cic { get; }
+
+    /// <summary>The circuit's DPC, once one is seized.</summary>
+    int? Dpc { get; }
+
+    DateTimeOffset StartedAt { get; }
+
     /// <summary>Ends the call from our side (shutdown after the drain time): BYE/CANCEL and REL with <paramref name="cause"/>.</summary>
     void Abort(byte cause);
 }

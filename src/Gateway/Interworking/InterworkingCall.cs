@@ -24,7 +24,16 @@ public abstract class InterworkingCall<TSelf, TState> : IStateful<TState>, ISipC
     {
         Services = services;
         Id = Interlocked.Increment(ref s_nextId);
+        StartedAt = services.Time.GetUtcNow();
     }
+
+    public DateTimeOffset StartedAt { get; }
+
+    public string? CallId => Sip?.CallId;
+
+    public int? Cic => Isup?.Cic;
+
+    int? ICallRecord.Dpc => Isup?.Dpc;
 
     protected Lock Gate { get; } = new();
 

@@ -20,7 +20,8 @@ public sealed class InterworkingService : IHostedService, ISipUserAgentUser, IIs
     private readonly GatewayConfiguration _configuration;
     private readonly SignallingService _signalling;
     private readonly CallAdmission _admission;
-    private readonly ICallMapping _mapping;
+    private volatile ICallMapping _mapping;
+    private volatile RoutingOptions _routing;
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _log;
@@ -36,6 +37,7 @@ public sealed class InterworkingService : IHostedService, ISipUserAgentUser, IIs
         _signalling = signalling;
         _admission = admission;
         _mapping = mapping;
+        _routing = configuration.Routing;
         _time = time;
         _loggers = loggers;
         _log = loggers.CreateLogger("Gateway.Calls");
@@ -77,10 +79,24 @@ public sealed class InterworkingService : IHostedService, ISipUserAgentUser, IIs
 
         if (_signalling.Exchange is { } exchange)
         {
-            _services = new CallServices(_mapping, exchange.CallControl, _sip, host, _log, call => _calls.TryRemove(call.Id, out _));
+            _services = new CallServices(_mapping, exchange.CallControl, _sip, host, _time, _log, call => _calls.TryRemove(call.Id, out _));
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Takes new routing and cause tables (the operator's reload). New calls route by them at once; calls already up
+    /// keep their circuit and dialog and map their later causes with the new tables. The caller has checked that the
+    /// routes name only circuit groups and trunks this process runs.
+    /// </summary>
+    public void Reconfigure(RoutingOptions routing, ICallMapping mapping)
+    {
+        ArgumentNullException.ThrowIfNull(routing);
+        ArgumentNullException.ThrowIfNull(mapping);
+        _routing = routing;
+        _mapping = mapping;
+        if (_services is { } services) services.Mapping = mapping;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync().ConfigureAwait(false);
@@ -185,7 +201,7 @@ public sealed class InterworkingService : IHostedService, ISipUserAgentUser, IIs
 
     private CircuitGroup? RouteToIsup(string digits)
     {
-        SipToIsupRoute? best = LongestPrefix(_configuration.Routing.SipToIsup, digits, static r => r.Prefix);
+        SipToIsupRoute? best = LongestPrefix(_routing.SipToIsup, digits, static r => r.Prefix);
         if (best is null) return null;
         foreach (CircuitGroup group in _configuration.Isup.CircuitGroups)
         {
@@ -272,7 +288,7 @@ public sealed class InterworkingService : IHostedService, ISipUserAgentUser, IIs
 
     private SipTrunk? RouteToSip(string digits)
     {
-        IsupToSipRoute? best = LongestPrefix(_configuration.Routing.IsupToSip, digits, static r => r.Prefix);
+        IsupToSipRoute? best = LongestPrefix(_routing.IsupToSip, digits, static r => r.Prefix);
         if (best is null) return null;
         foreach (SipTrunk trunk in _configuration.Sip.Trunks)
         {

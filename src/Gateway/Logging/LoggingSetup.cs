@@ -1,6 +1,7 @@
 using Gateway.Configuration;
 using Gateway.Systemd;
 using Serilog;
+using Serilog.Events;
 using Serilog.Formatting;
 
 namespace Gateway.Logging;
@@ -8,7 +9,7 @@ namespace Gateway.Logging;
 /// <summary>Builds the daemon's Serilog logger from the logging configuration and what systemd told us.</summary>
 public static class LoggingSetup
 {
-    public static Serilog.Core.Logger CreateLogger(LoggingOptions options, SystemdEnvironment systemd, string nodeName)
+    public static Serilog.Core.Logger CreateLogger(LoggingOptions options, SystemdEnvironment systemd, string nodeName, RecentProblems? problems = null)
     {
         var configuration = new LoggerConfiguration().MinimumLevel.Is(options.DefaultLevel);
         foreach (var (category, level) in options.Levels)
@@ -32,6 +33,10 @@ public static class LoggingSetup
         {
             syslog.Hostname ??= nodeName;
             configuration.WriteTo.Syslog(syslog);
+        }
+        if (problems is not null)
+        {
+            configuration.WriteTo.Sink(problems, LogEventLevel.Warning);
         }
         return configuration.CreateLogger();
     }

@@ -25,6 +25,7 @@ public sealed class SignallingService : IHostedService, IAsyncDisposable
     private readonly ILogger _log;
     private readonly EventRateLimiter _limiter;
     private readonly List<M3uaAssociation> _associations = [];
+    private readonly List<ConfiguredAssociation> _configured = [];
     private readonly List<IAsyncDisposable> _servers = [];
     private readonly Dictionary<int, DestinationMonitor> _destinations = [];
     private readonly Dictionary<int, M3uaRouteSet> _routes = [];
@@ -51,6 +52,9 @@ public sealed class SignallingService : IHostedService, IAsyncDisposable
 
     /// <summary>Each DPC with circuits, and whether calls may go there now.</summary>
     public IReadOnlyDictionary<int, DestinationMonitor> Destinations => _destinations;
+
+    /// <summary>The associations in configuration order; empty before start.</summary>
+    public IReadOnlyList<ConfiguredAssociation> Associations => _configured;
 
     /// <summary>Why a new call toward <paramref name="dpc"/> must be refused now, if it must.</summary>
     public bool TryRefuse(int dpc, out CallRefusal refusal)
@@ -95,6 +99,7 @@ public sealed class SignallingService : IHostedService, IAsyncDisposable
                 : StartClient(settings, options, transfer, events);
             created.Add(settings.Name, association);
             _associations.Add(association);
+            _configured.Add(new ConfiguredAssociation(settings, association));
         }
 
         foreach (CircuitGroup group in isup.CircuitGroups)
@@ -131,6 +136,7 @@ public sealed class SignallingService : IHostedService, IAsyncDisposable
         _servers.Clear();
         foreach (M3uaAssociation association in _associations) await association.DisposeAsync().ConfigureAwait(false);
         _associations.Clear();
+        _configured.Clear();
         foreach (var (_, monitor) in _destinations) monitor.Dispose();
     }
 
