@@ -10,8 +10,10 @@ namespace Gateway.Tests.EndToEnd;
 /// </summary>
 internal sealed class BackToBackPair : IDisposable
 {
-    private BackToBackPair(DaemonProcess a, DaemonProcess b, IPEndPoint sipA, IPEndPoint sipB, int m3uaPort)
+    private BackToBackPair(DaemonProcess a, DaemonProcess b, IPEndPoint sipA, IPEndPoint sipB, int m3uaPort, TempDirectory directory)
     {
+        ControlA = ControlSocket(directory, "a");
+        ControlB = ControlSocket(directory, "b");
         M3uaPort = m3uaPort;
         A = a;
         B = b;
@@ -30,6 +32,11 @@ internal sealed class BackToBackPair : IDisposable
 
     public IPEndPoint SipB { get; }
 
+    /// <summary>Gateway A's control socket, for the operator CLI's <c>--socket</c>.</summary>
+    public string ControlA { get; }
+
+    public string ControlB { get; }
+
     /// <summary>The TCP port of the M3UA association between them (gateway B listens on it).</summary>
     public int M3uaPort { get; }
 
@@ -39,15 +46,15 @@ internal sealed class BackToBackPair : IDisposable
         int m3ua = Sipp.FreePort(IPAddress.Loopback);
         var sipA = new IPEndPoint(IPAddress.Loopback, Sipp.FreePort(IPAddress.Loopback));
         var sipB = new IPEndPoint(IPAddress.Loopback, Sipp.FreePort(IPAddress.Loopback));
-        var b = DaemonProcess.Start(["run", "--config", ConfigB(directory, sipB, uas, m3ua, cics)]);
+        var b = DaemonProcess.Start(["run", "--config", ConfigB(directory, sipB, uas, m3ua, cics)], RuntimeDirectory(directory, "b"));
         DaemonProcess? a = null;
         try
         {
             await b.WaitForLinesAsync("event=association-configured");
-            a = DaemonProcess.Start(["run", "--config", ConfigA(directory, sipA, pbx, m3ua, cics)]);
+            a = DaemonProcess.Start(["run", "--config", ConfigA(directory, sipA, pbx, m3ua, cics)], RuntimeDirectory(directory, "a"));
             await a.WaitForLinesAsync("event=reset-completed");
             await b.WaitForLinesAsync("event=reset-completed");
-            return new BackToBackPair(a, b, sipA, sipB, m3ua);
+            return new BackToBackPair(a, b, sipA, sipB, m3ua, directory);
         }
         catch
         {
@@ -60,7 +67,8 @@ internal sealed class BackToBackPair : IDisposable
     /// <summary>Gateway A alone, its M3UA peer absent: the DPC stays unavailable.</summary>
     public static async Task<DaemonProcess> StartAloneAsync(TempDirectory directory, IPEndPoint sipA, IPEndPoint pbx)
     {
-        var a = DaemonProcess.Start(["run", "--config", ConfigA(directory, sipA, pbx, Sipp.FreePort(IPAddress.Loopback), "1-31")]);
+        var a = DaemonProcess.Start(["run", "--config", ConfigA(directory, sipA, pbx, Sipp.FreePort(IPAddress.Loopback), "1-31")],
+            RuntimeDirectory(directory, "a"));
         try
         {
             await a.WaitForLinesAsync("event=sip-listening");
@@ -102,6 +110,16 @@ internal sealed class BackToBackPair : IDisposable
           "shutdown": { "drainSeconds": 1 }
         }
         """);
+
+    /// <summary>What systemd's RuntimeDirectory= would give each gateway: its own place for the control socket.</summary>
+    private static Dictionary<string, string?> RuntimeDirectory(TempDirectory directory, string gateway)
+    {
+        string path = directory.Combine("run-" + gateway);
+        Directory.CreateDirectory(path);
+        return new Dictionary<string, string?> { ["RUNTIME_DIRECTORY"] = path };
+    }
+
+    public static string ControlSocket(TempDirectory directory, string gateway) => Path.Combine(directory.Combine("run-" + gateway), "control.sock");
 
     private static string Write(TempDirectory directory, string name, string json)
     {
