@@ -63,6 +63,45 @@ expect "rsyslog is running" "$(systemctl is-active rsyslog)" active
 for _ in 1 2 3 4 5; do grep -qE " $pkg\[[0-9]+\]: .*event=start" /var/log/syslog 2>/dev/null && break; sleep 1; done
 check "/var/log/syslog has the daemon's event=start" grep -qE " $pkg\[[0-9]+\]: .*event=start" /var/log/syslog
 
+step "sandbox"
+# The hardening is only worth its lines if the running daemon is really inside it: looked at from its own namespace.
+pid=$(prop MainPID)
+in_ns() { nsenter -t "$pid" -m -- "$@"; }
+expect "runs as the package's user" "$(ps -o user= -p "$pid" | tr -d ' ')" "$pkg"
+expect "NoNewPrivileges (NoNewPrivs in /proc)" "$(awk '/^NoNewPrivs:/ {print $2}' "/proc/$pid/status")" 1
+expect "no capabilities (CapBnd)" "$(awk '/^CapBnd:/ {print $2}' "/proc/$pid/status")" 0000000000000000
+expect "no effective capabilities (CapEff)" "$(awk '/^CapEff:/ {print $2}' "/proc/$pid/status")" 0000000000000000
+expect "a seccomp filter is on (RestrictAddressFamilies)" "$(awk '/^Seccomp:/ {print $2}' "/proc/$pid/status")" 2
+check "ProtectSystem=strict: /usr and /etc read-only inside" in_ns sh -c '! touch /usr/.deb-lab 2>/dev/null && ! touch /etc/.deb-lab 2>/dev/null'
+touch /root/.deb-lab-home /tmp/.deb-lab-tmp
+check "ProtectHome: /root is empty inside" in_ns test ! -e /root/.deb-lab-home
+check "PrivateTmp: the host's /tmp is not seen inside" in_ns test ! -e /tmp/.deb-lab-tmp
+# /dev/kmsg: a real device every kernel has (the guest's disk is a host directory, so it has no block device).
+check "PrivateDevices: the host's /dev/kmsg is not seen inside" bash -c "test -c /dev/kmsg && nsenter -t $pid -m -- test ! -e /dev/kmsg"
+check "PrivateDevices keeps /dev/log inside (a link to journald's socket)" in_ns test -S /dev/log
+# -t: the daemon's own lines by their tag; -o json: the facility they arrived with. 16 = local0.
+facility=$(journalctl -u "$unit" -t "$pkg" --no-pager -o json | grep '"MESSAGE":"[^"]*event=start' | tail -n 1 | grep -o '"SYSLOG_FACILITY":"[0-9]*"')
+expect "event=start reached the journal through /dev/log as local0" "$facility" '"SYSLOG_FACILITY":"16"'
+check "each line once in the journal (console off)" bash -c \
+  "[ \$(journalctl -u $unit -t $pkg --no-pager -o cat _PID=$pid | grep -c 'event=start') -eq 1 ]"
+
+step "operator CLI"
+sock=/run/$pkg/control.sock
+expect "control socket mode and group" "$(stat -c '%a %G' "$sock")" "660 $pkg"
+check "sip-isup-gateway status as root" bash -c "sip-isup-gateway status | grep -q 'association'"
+check "sip-isup-gateway status --json names the node" bash -c "sip-isup-gateway status --json | grep -q '\"node\": \"gw1\"'"
+check "sip-isup-gateway circuits lists CIC 31" bash -c "sip-isup-gateway circuits --json | grep -q '\"cic\": 31'"
+id deb-lab-op >/dev/null 2>&1 || useradd -M -s /bin/sh deb-lab-op
+id deb-lab-member >/dev/null 2>&1 || useradd -M -s /bin/sh -G "$pkg" deb-lab-member
+check "a member of group $pkg may use the CLI" runuser -u deb-lab-member -- sip-isup-gateway calls
+out=$(runuser -u deb-lab-op -- sip-isup-gateway status 2>&1); rc=$?
+expect "anyone else is refused with exit 69" "$rc" 69
+check "... and told why in one line: $out" bash -c "[ \$(printf '%s\n' \"$out\" | wc -l) -eq 1 ] && printf '%s' \"$out\" | grep -q 'permission denied'"
+check "systemctl reload (ExecReload= the CLI)" systemctl reload "$unit"
+check "journal has event=reload result=applied" bash -c "journalctl -u $unit -t $pkg --no-pager -o cat | grep -q 'event=reload result=applied'"
+expect "same MainPID after reload" "$(prop MainPID)" "$pid"
+userdel deb-lab-op; userdel deb-lab-member
+
 step "stop"
 check "systemctl stop" systemctl stop "$unit"
 expect "inactive after stop" "$(systemctl is-active "$unit")" inactive
@@ -70,6 +109,9 @@ expect "Result after stop" "$(prop Result)" success
 expect "exit code after stop" "$(prop ExecMainStatus)" 0
 check "journal has event=stop exit=0" bash -c "journalctl -u $unit -t $pkg --no-pager -o cat | grep -q 'event=stop exit=0'"
 check "no process left in the unit's cgroup" bash -c "! kill -0 $pid 2>/dev/null"
+out=$(sip-isup-gateway status 2>&1); rc=$?
+expect "the CLI without the daemon exits 69" "$rc" 69
+check "... saying it is not running: $out" bash -c "printf '%s' \"$out\" | grep -q 'not running'"
 check "systemctl start again" systemctl start "$unit"
 
 step "upgrade keeps a modified conffile"
