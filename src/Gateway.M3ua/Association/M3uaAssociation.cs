@@ -142,8 +142,9 @@ public sealed class M3uaAssociation : IAsyncDisposable
         return true;
     }
 
-    private static async Task SendPooledAsync(M3uaConnection connection, byte[] buffer, int length, ushort stream)
+    private async Task SendPooledAsync(M3uaConnection connection, byte[] buffer, int length, ushort stream)
     {
+        if (_options.WireTap is { IsTapping: true } tap) tap.Sent(connection, stream, buffer.AsSpan(0, length));
         try
         {
             await connection.SendAsync(buffer.AsMemory(0, length), stream).ConfigureAwait(false);
@@ -367,7 +368,11 @@ public sealed class M3uaAssociation : IAsyncDisposable
     {
         public void ConnectionUp(M3uaConnection connection) => owner.OnConnectionUp(connection);
 
-        public void MessageReceived(M3uaConnection connection, ushort stream, ReadOnlySpan<byte> message) => owner.OnMessage(connection, message);
+        public void MessageReceived(M3uaConnection connection, ushort stream, ReadOnlySpan<byte> message)
+        {
+            if (owner._options.WireTap is { IsTapping: true } tap) tap.Received(connection, stream, message);
+            owner.OnMessage(connection, message);
+        }
 
         public void AssociationEvent(M3uaConnection connection, SctpNotification notification)
         {
@@ -384,7 +389,7 @@ public sealed class M3uaAssociation : IAsyncDisposable
             if (connection is null || !connection.IsOpen) return;
             byte[] buffer = ArrayPool<byte>.Shared.Rent(message.Length);
             message.CopyTo(buffer);
-            _ = SendPooledAsync(connection, buffer, message.Length, (ushort)stream);
+            _ = owner.SendPooledAsync(connection, buffer, message.Length, (ushort)stream);
         }
 
         public void EncodeFailed(in M3uaSignal signal, in M3uaSignalResult result)

@@ -24,6 +24,9 @@ public sealed record M3uaAssociationOptions
     /// <summary>The clock of the management timers and of the reconnect delays and timeouts.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>What sees each message on the wire (the daemon's trace and counters); null for nothing.</summary>
+    public IM3uaWireTap? WireTap { get; init; }
+
     internal uint? EffectiveRoutingContext =>
         RoutingContext ?? (Management.RoutingContexts.Count == 1 ? Management.RoutingContexts[0] : null);
 

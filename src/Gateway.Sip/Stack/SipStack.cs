@@ -264,6 +264,21 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
 
     // ---------------------------------------------------------------- Receiving
 
+    private static void Tap(ISipWireTap tap, SipStreamConnection connection, in ReadOnlySequence<byte> message)
+    {
+        if (message.IsSingleSegment)
+        {
+            tap.Received(SipTransportProtocol.Tcp, connection.Local, connection.Remote, message.FirstSpan);
+            return;
+        }
+
+        int length = checked((int)message.Length);
+        byte[] copy = ArrayPool<byte>.Shared.Rent(length);
+        message.CopyTo(copy);
+        tap.Received(SipTransportProtocol.Tcp, connection.Local, connection.Remote, copy.AsSpan(0, length));
+        ArrayPool<byte>.Shared.Return(copy);
+    }
+
     /// <inheritdoc/>
     void IDatagramReceiver.DatagramReceived(SipUdpListener listener, IPEndPoint remote, byte[] buffer, int length)
     {
@@ -284,6 +299,7 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
             }
 
             Counters.CountReceived();
+            if (_options.WireTap is { IsTapping: true } tap) tap.Received(SipTransportProtocol.Udp, listener.LocalEndPoint, remote, buffer.AsSpan(0, length));
 
             // The buffer passes to the parser: back to the pool at once, or owned by the message it hands out.
             SipParseResult result = SipParser.TryParse(buffer, length, ArrayPool<byte>.Shared, out SipMessage? message, _parserOptions);
@@ -318,6 +334,7 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
                 }
 
                 Adopt(message);
+                if (_options.WireTap is { IsTapping: true } tap) Tap(tap, connection, rest.Slice(0, consumed));
                 bool admitted = Volatile.Read(ref _state) == 1 && _rateLimiter.TryAcquire(source.EndPoint.Address);
                 bool closing = false;
                 if (!admitted)

@@ -50,6 +50,9 @@ public sealed record SipStackOptions
     /// <summary>How often each kind of defect from one source is logged (the rest are counted only).</summary>
     public TimeSpan DefectLogInterval { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>What sees each message on the wire (the daemon's trace and counters); null for nothing.</summary>
+    public ISipWireTap? WireTap { get; init; }
+
     /// <summary>Checks the values; throws on the first that is out of range.</summary>
     /// <exception cref="ArgumentException">A value is out of range or the configuration is unusable.</exception>
     internal void Validate()

@@ -81,6 +81,10 @@ internal sealed class SipTransports : IAsyncDisposable
                 SipStackLog.SendFailed(_logger, destination.ToString(), "udp send refused");
                 transaction?.TransportError();
             }
+            else if (_options.WireTap is { IsTapping: true } tap)
+            {
+                tap.Sent(SipTransportProtocol.Udp, Udp.LocalEndPoint, destination.EndPoint, message.Span);
+            }
 
             return;
         }
@@ -103,14 +107,14 @@ internal sealed class SipTransports : IAsyncDisposable
         {
             if (connection is { IsClosed: false })
             {
-                sent = await connection.SendAsync(message).ConfigureAwait(false);
+                sent = await SendTappedAsync(connection, message).ConfigureAwait(false);
             }
 
             if (!sent && reconnectTo is not null)
             {
                 // RFC 3261 §18.2.2: the request's connection is gone, so open one to the received address and sent-by port.
                 connection = await ConnectAsync(reconnectTo).ConfigureAwait(false);
-                sent = await connection.SendAsync(message).ConfigureAwait(false);
+                sent = await SendTappedAsync(connection, message).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is SocketException or IOException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
@@ -131,6 +135,13 @@ internal sealed class SipTransports : IAsyncDisposable
         {
             transaction?.TransportError();
         }
+    }
+
+    // Before the write, while the bytes are certainly the caller's still; a send that then fails shows in the trace anyway.
+    private ValueTask<bool> SendTappedAsync(SipStreamConnection connection, ReadOnlyMemory<byte> message)
+    {
+        if (_options.WireTap is { IsTapping: true } tap) tap.Sent(SipTransportProtocol.Tcp, connection.Local, connection.Remote, message.Span);
+        return connection.SendAsync(message);
     }
 
     private Task<SipStreamConnection> ConnectAsync(IPEndPoint remote)
