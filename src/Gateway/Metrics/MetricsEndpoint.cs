@@ -28,6 +28,7 @@ public sealed partial class MetricsEndpoint : IHostedService, IAsyncDisposable
     private TcpListener? _listener;
     private Task _acceptLoop = Task.CompletedTask;
     private bool _stopped;
+    private int _slotsTaken;
 
     public MetricsEndpoint(PrometheusExporter exporter, MetricsEndpointOptions options, ILogger logger)
     {
@@ -63,25 +64,33 @@ public sealed partial class MetricsEndpoint : IHostedService, IAsyncDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Closes the listening socket, then waits for the connections being served, which the stop has cancelled. If
+    /// <paramref name="cancellationToken"/> gives up first, <see cref="DisposeAsync"/> finishes the wait.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_stopped) return;
-        _stopped = true;
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        _listener?.Dispose();
-        await _acceptLoop.ConfigureAwait(false);
+        if (!_stopped)
+        {
+            _stopped = true;
+            await _stopping.CancelAsync().ConfigureAwait(false);
+            _listener?.Dispose();
+            await _acceptLoop.ConfigureAwait(false);
+        }
         // Every connection holds a slot until its socket is closed; holding them all means none is left open.
-        for (int i = 0; i < _options.MaxConnections; i++)
+        while (_slotsTaken < _options.MaxConnections)
         {
             await _connectionSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            _slotsTaken++;
         }
     }
 
     public async ValueTask DisposeAsync()
     {
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        // Only now that no connection can still link to its token. The semaphore is left to the collector: it never
+        // made a wait handle, and a late Release on a disposed one would throw in a connection's finally.
         _stopping.Dispose();
-        _connectionSlots.Dispose();
     }
 
     private async Task AcceptLoop(TcpListener listener, CancellationToken stopping)
