@@ -9,4 +9,8 @@ public sealed record GatewayConfiguration(
     RoutingOptions Routing,
     InterworkingOptions Interworking,
     LoggingOptions Logging,
-    ShutdownOptions Shutdown);
+    ShutdownOptions Shutdown)
+{
+    /// <summary>An init property, not a positional one, so that configurations built in code without it stay off.</summary>
+    public MetricsOptions Metrics { get; init; } = MetricsOptions.Disabled;
+}

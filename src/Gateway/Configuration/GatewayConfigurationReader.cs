@@ -75,7 +75,10 @@ public static class GatewayConfigurationReader
         Routing: Read(root.SectionOrEmpty("routing"), ReadRouting),
         Interworking: Read(root.SectionOrEmpty("interworking"), ReadInterworking),
         Logging: Read(root.SectionOrEmpty("logging"), ReadLogging),
-        Shutdown: Read(root.SectionOrEmpty("shutdown"), ReadShutdown));
+        Shutdown: Read(root.SectionOrEmpty("shutdown"), ReadShutdown))
+    {
+        Metrics = Read(root.SectionOrEmpty("metrics"), ReadMetrics),
+    };
 
     private static T Read<T>(JsonSection section, Func<JsonSection, T> read)
     {
@@ -274,6 +277,16 @@ public static class GatewayConfigurationReader
     private static ShutdownOptions ReadShutdown(JsonSection s) => new(
         TimeSpan.FromSeconds(s.Int("drainSeconds", 30, 0, 3600)),
         TimeSpan.FromSeconds(s.Int("releaseSeconds", 5, 1, 300)));
+
+    private static MetricsOptions ReadMetrics(JsonSection s)
+    {
+        var defaults = MetricsOptions.Disabled;
+        // Address and port are checked even when disabled, so that turning the endpoint on later cannot reveal a typo.
+        return new MetricsOptions(
+            s.Bool("enabled", defaults.Enabled),
+            s.Address("address", defaults.Address)!,
+            s.Port("port", defaults.Port));
+    }
 
     private static void CheckReferences(GatewayConfiguration c, List<ConfigurationError> errors)
     {
