@@ -886,6 +886,7 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
 
     private void LogDefect(SipPeer source, string error, string header, string action)
     {
+        _options.WireTap?.Malformed(source.Transport, source.EndPoint);
         if (_defectLog.ShouldReport((source.EndPoint.Address, error + "/" + header)))
         {
             SipStackLog.Malformed(_logger, source.EndPoint.ToString(), Transport(source), error, header, action);

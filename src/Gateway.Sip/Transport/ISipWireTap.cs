@@ -3,7 +3,7 @@ using System.Net;
 namespace Gateway.Sip;
 
 /// <summary>
-/// Sees every SIP message as it crosses the wire, whole and unparsed: for a signalling trace and message counts, which
+/// Sees every SIP message as it crosses the wire, whole and unparsed, and hears of those that could not be parsed: for a signalling trace and message counts, which
 /// the stack itself knows nothing about. Called on network threads, so it must be quick and never throw; the bytes are
 /// only valid during the call.
 /// </summary>
@@ -15,4 +15,7 @@ public interface ISipWireTap
     void Received(SipTransportProtocol transport, IPEndPoint local, IPEndPoint remote, ReadOnlySpan<byte> message);
 
     void Sent(SipTransportProtocol transport, IPEndPoint local, IPEndPoint remote, ReadOnlySpan<byte> message);
+
+    /// <summary>A message from <paramref name="remote"/> could not be parsed (answered with 400 or dropped); called whether or not <see cref="IsTapping"/>.</summary>
+    void Malformed(SipTransportProtocol transport, IPEndPoint remote);
 }

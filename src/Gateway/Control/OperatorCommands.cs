@@ -6,6 +6,7 @@ using Gateway.Interworking;
 using Gateway.Isup;
 using Gateway.Logging;
 using Gateway.M3ua;
+using Gateway.Metrics;
 using Gateway.Signalling;
 using Microsoft.Extensions.Logging;
 
@@ -26,11 +27,13 @@ public sealed class OperatorCommands : IControlHandler
     private readonly TimeProvider _time;
     private readonly ILogger _log;
     private readonly DateTimeOffset _started;
+    private readonly GatewayMetrics _metrics;
 
     public OperatorCommands(
         GatewayConfiguration configuration, ConfigurationSource source, SignallingService signalling, InterworkingService calls,
-        RecentProblems problems, TimeProvider time, ILoggerFactory loggers)
+        RecentProblems problems, GatewayMetrics metrics, TimeProvider time, ILoggerFactory loggers)
     {
+        _metrics = metrics;
         _configuration = configuration;
         _signalling = signalling;
         _calls = calls;
@@ -110,6 +113,7 @@ public sealed class OperatorCommands : IControlHandler
             json.WriteNumber("active", sipToIsup + isupToSip);
             json.WriteNumber("sipToIsup", sipToIsup);
             json.WriteNumber("isupToSip", isupToSip);
+            json.WriteNumber("perSecond", Math.Round(_metrics.CallsPerSecond, 1));
             json.WriteEndObject();
 
             json.WriteStartArray("problems");

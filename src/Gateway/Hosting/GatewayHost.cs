@@ -2,8 +2,10 @@ using Gateway.Configuration;
 using Gateway.Control;
 using Gateway.Interworking;
 using Gateway.Logging;
+using Gateway.Metrics;
 using Gateway.Signalling;
 using Gateway.Systemd;
+using Gateway.Wire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -51,6 +53,10 @@ public static class GatewayHost
         services.AddSingleton<IHostLifetime, SystemdLifetime>();
         // Registered before the coordinator so that they start first and stop last: calls drain over live associations
         // and a live SIP stack. The relay lets the ISUP procedures (signalling) reach the calls (interworking).
+        // First, so that the metrics endpoint starts before the calls and stops after they drained.
+        services.AddGatewayMetrics(configuration.Metrics);
+        services.AddSingleton<IGatewayMetricsSource, DaemonMetricsSource>();
+        services.AddSingleton<SignallingWireTap>();
         services.AddSingleton<IsupCallEventRelay>();
         services.AddSingleton<ICallMapping>(new CallMapping(CallMappingOptionsFactory.Create(configuration.Interworking)));
         services.AddSingleton<SignallingService>();

@@ -22,6 +22,12 @@ public interface ICallRecord
 
     DateTimeOffset StartedAt { get; }
 
+    /// <summary>How it ended (answered, cancelled, rejected, refused, failed): meaningful once it has.</summary>
+    string Outcome { get; }
+
+    /// <summary>The Q.850 cause of its release, if it had one.</summary>
+    int? Cause { get; }
+
     /// <summary>Ends the call from our side (shutdown after the drain time): BYE/CANCEL and REL with <paramref name="cause"/>.</summary>
     void Abort(byte cause);
 }

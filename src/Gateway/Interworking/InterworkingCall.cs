@@ -1,8 +1,10 @@
 using System.Globalization;
 using Gateway.Fsm;
 using Gateway.Isup;
+using Gateway.Metrics;
 using Gateway.Sip;
 using Microsoft.Extensions.Logging;
+
 
 namespace Gateway.Interworking;
 
@@ -43,7 +45,34 @@ public abstract class InterworkingCall<TSelf, TState> : IStateful<TState>, ISipC
 
     public abstract string Direction { get; }
 
-    public TState State { get; set; }
+    public TState State
+    {
+        get => _state;
+        set
+        {
+            _state = value;
+            _answered |= IsAnswered(value);
+        }
+    }
+
+    private TState _state = default!;
+    private bool _answered;
+
+    /// <summary>Whether <paramref name="state"/> is the machine's answered state: the call's outcome is "answered" once it was there.</summary>
+    protected abstract bool IsAnswered(TState state);
+
+    /// <summary>How the call ended, for the metrics: answered, or else why not (from its last reason).</summary>
+    public string Outcome => _answered ? MetricWords.Answered : LastReason switch
+    {
+        "cancelled" => MetricWords.Cancelled,
+        "rel" => MetricWords.Rejected,
+        "no-circuit" => MetricWords.Refused,
+        string reason when reason.StartsWith("rejected-", StringComparison.Ordinal) => MetricWords.Rejected,
+        _ => MetricWords.Failed,
+    };
+
+    /// <summary>The Q.850 cause the call was released with, if any.</summary>
+    public int? Cause => LastCause >= 0 ? LastCause : null;
 
     public abstract string StateName { get; }
 

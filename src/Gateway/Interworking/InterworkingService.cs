@@ -3,8 +3,10 @@ using System.Net;
 using Gateway.Configuration;
 using Gateway.Hosting;
 using Gateway.Isup;
+using Gateway.Metrics;
 using Gateway.Signalling;
 using Gateway.Sip;
+using Gateway.Wire;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -22,6 +24,8 @@ public sealed class InterworkingService : IHostedService, ISipUserAgentUser, IIs
     private readonly CallAdmission _admission;
     private volatile ICallMapping _mapping;
     private volatile RoutingOptions _routing;
+    private readonly GatewayMetrics _metrics;
+    private readonly SignallingWireTap _wireTap;
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _log;
@@ -31,8 +35,10 @@ public sealed class InterworkingService : IHostedService, ISipUserAgentUser, IIs
 
     public InterworkingService(
         GatewayConfiguration configuration, SignallingService signalling, IsupCallEventRelay relay, CallAdmission admission,
-        ICallMapping mapping, TimeProvider time, ILoggerFactory loggers)
+        ICallMapping mapping, GatewayMetrics metrics, SignallingWireTap wireTap, TimeProvider time, ILoggerFactory loggers)
     {
+        _metrics = metrics;
+        _wireTap = wireTap;
         _configuration = configuration;
         _signalling = signalling;
         _admission = admission;
@@ -71,6 +77,7 @@ public sealed class InterworkingService : IHostedService, ISipUserAgentUser, IIs
                 SentByHost = host,
                 Timers = new SipTimerSettings(sip.Timers.T1, sip.Timers.T2, sip.Timers.T4),
                 MaxMessageSize = sip.MaxMessageBytes,
+                WireTap = _wireTap,
             };
             _sip = new SipUserAgent(stackOptions, new SipUserAgentOptions(), this, _loggers.CreateLogger("Gateway.Sip"), _time);
             _sip.Start();
@@ -79,10 +86,17 @@ public sealed class InterworkingService : IHostedService, ISipUserAgentUser, IIs
 
         if (_signalling.Exchange is { } exchange)
         {
-            _services = new CallServices(_mapping, exchange.CallControl, _sip, host, _time, _log, call => _calls.TryRemove(call.Id, out _));
+            _services = new CallServices(_mapping, exchange.CallControl, _sip, host, _time, _log, Ended);
         }
 
         return Task.CompletedTask;
+    }
+
+    private void Ended(ICallRecord call)
+    {
+        _calls.TryRemove(call.Id, out _);
+        _metrics.CallEnded(call.Direction, call.Outcome);
+        if (call.Cause is int cause) _metrics.Released((byte)cause);
     }
 
     /// <summary>
@@ -124,6 +138,14 @@ public sealed class InterworkingService : IHostedService, ISipUserAgentUser, IIs
     // ---- SIP → ISUP ----
 
     public ISipCallListener IncomingCall(SipCall call)
+    {
+        _metrics.CallStarted(MetricWords.SipToIsup);
+        ISipCallListener listener = Admit(call);
+        if (ReferenceEquals(listener, Refused.Instance)) _metrics.CallEnded(MetricWords.SipToIsup, MetricWords.Refused);
+        return listener;
+    }
+
+    private ISipCallListener Admit(SipCall call)
     {
         ServerRequest invite = call.Invite!;
         IPAddress source = invite.Source.EndPoint.Address;
@@ -239,6 +261,7 @@ public sealed class InterworkingService : IHostedService, ISipUserAgentUser, IIs
         CallServices? services = _services;
         IsupCallControl? control = _signalling.Exchange?.CallControl;
         if (control is null) return;
+        _metrics.CallStarted(MetricWords.IsupToSip);
         var iam = callEvent.Message as IsupMessage;
         string? digits = iam is null ? null : _mapping.CalledDigits(iam);
         SipTrunk? trunk = digits is null ? null : RouteToSip(digits);
@@ -247,6 +270,8 @@ public sealed class InterworkingService : IHostedService, ISipUserAgentUser, IIs
         {
             _log.LogWarning("event=call-refused dir=isup-to-sip dpc={Dpc} cic={Cic} called={Called} cause={Cause}", call.Dpc, call.Cic, digits ?? "-", refusal);
             control.Release(call, new IsupCause(refusal));
+            _metrics.CallEnded(MetricWords.IsupToSip, MetricWords.Refused);
+            _metrics.Released(refusal);
             return;
         }
 

@@ -95,6 +95,8 @@ public sealed class IsupToSipCall : InterworkingCall<IsupToSipCall, IsupToSipSta
 
     public override string StateName => CallWords.Of(State);
 
+    protected override bool IsAnswered(IsupToSipState state) => state == IsupToSipState.Answered;
+
     /// <summary>Called once the call is known (and the circuit's UserState points at it): sends the INVITE.</summary>
     public void Start() => Run(static (c, _) => Machine.Fire(c, IsupToSipTrigger.Start), 0);
 

@@ -104,6 +104,8 @@ public sealed class SipToIsupCall : InterworkingCall<SipToIsupCall, SipToIsupSta
 
     public override string StateName => Word(State);
 
+    protected override bool IsAnswered(SipToIsupState state) => state == SipToIsupState.Answered;
+
     /// <summary>Called by the registry once the call is known: sends the IAM.</summary>
     public void Start() => Run(static (c, _) => Machine.Fire(c, SipToIsupTrigger.Start), 0);
 

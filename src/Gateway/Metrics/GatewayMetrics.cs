@@ -61,6 +61,9 @@ public sealed class GatewayMetrics : IDisposable
         typeof(GatewayMetrics).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
 
     /// <summary>A call was offered: an INVITE (<see cref="MetricWords.SipToIsup"/>) or an IAM (<see cref="MetricWords.IsupToSip"/>) arrived.</summary>
+    /// <summary>Calls offered per second over the last 10 whole seconds, as the gauge shows it.</summary>
+    public double CallsPerSecond => _callRate.PerSecond();
+
     public void CallStarted(string direction)
     {
         _callAttempts.Add(1, new KeyValuePair<string, object?>(DirectionTag, direction));

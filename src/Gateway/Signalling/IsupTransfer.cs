@@ -1,6 +1,7 @@
 using Gateway.Isup;
 using Gateway.Logging;
 using Gateway.M3ua;
+using Gateway.Metrics;
 using Microsoft.Extensions.Logging;
 
 namespace Gateway.Signalling;
@@ -27,8 +28,11 @@ public sealed class IsupTransfer : IM3uaDataReceiver, IIsupUserDataSink
     private long _notSent;
     private long _refused;
 
-    public IsupTransfer(int opc, byte networkIndicator, ILogger log, EventRateLimiter limiter)
+    private readonly GatewayMetrics? _metrics;
+
+    public IsupTransfer(int opc, byte networkIndicator, ILogger log, EventRateLimiter limiter, GatewayMetrics? metrics = null)
     {
+        _metrics = metrics;
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(limiter);
         _opc = opc;
@@ -75,6 +79,7 @@ public sealed class IsupTransfer : IM3uaDataReceiver, IIsupUserDataSink
         if (!result.Succeeded)
         {
             Interlocked.Increment(ref _refused);
+            _metrics?.ParseError(MetricWords.Isup);
             if (_limiter.TryAcquire((int)RefusalKind.Undecodable, out long suppressed))
             {
                 _log.LogWarning("event=isup-undecodable opc={Opc} error=\"{Error}\" suppressed={Suppressed}",

@@ -5,6 +5,8 @@ using Gateway.Isup;
 using Gateway.IsupSetup;
 using Gateway.Logging;
 using Gateway.M3ua;
+using Gateway.Metrics;
+using Gateway.Wire;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using M3uaTrafficModeSetting = Gateway.Configuration.M3uaTrafficMode;
@@ -33,8 +35,14 @@ public sealed class SignallingService : IHostedService, IAsyncDisposable
     private IsupExchange? _exchange;
 
     /// <param name="calls">Where the procedures' call events go: the interworking layer, through a relay.</param>
-    public SignallingService(GatewayConfiguration configuration, IsupCallEventRelay calls, TimeProvider time, ILoggerFactory loggers)
+    private readonly GatewayMetrics _metrics;
+    private readonly SignallingWireTap _wireTap;
+
+    public SignallingService(
+        GatewayConfiguration configuration, IsupCallEventRelay calls, GatewayMetrics metrics, SignallingWireTap wireTap, TimeProvider time, ILoggerFactory loggers)
     {
+        _metrics = metrics;
+        _wireTap = wireTap;
         ArgumentNullException.ThrowIfNull(calls);
         _calls = calls;
         ArgumentNullException.ThrowIfNull(configuration);
@@ -70,7 +78,7 @@ public sealed class SignallingService : IHostedService, IAsyncDisposable
         IReadOnlyList<M3uaAssociationSettings> configured = _configuration.M3ua.Associations;
         if (configured.Count == 0) return Task.CompletedTask;
 
-        var transfer = new IsupTransfer(isup.Opc, (byte)isup.NetworkIndicator, _loggers.CreateLogger("Gateway.Isup"), _limiter);
+        var transfer = new IsupTransfer(isup.Opc, (byte)isup.NetworkIndicator, _loggers.CreateLogger("Gateway.Isup"), _limiter, _metrics);
         var exchange = new IsupExchange(IsupExchangeOptionsFactory.Create(isup), new IsupSignalEncodingSink(transfer), _calls,
             new IsupMaintenanceLog(_loggers.CreateLogger("Gateway.Isup"), _limiter), _time);
         transfer.Exchange = exchange;
@@ -92,6 +100,7 @@ public sealed class SignallingService : IHostedService, IAsyncDisposable
                 Management = ManagementOptions(settings, isup),
                 RoutingContext = settings.RoutingContext == 0 ? null : settings.RoutingContext,
                 TimeProvider = _time,
+                WireTap = _wireTap,
             };
             AssociationEvents events = byName[settings.Name].Events;
             M3uaAssociation association = settings.Mode == ConnectMode.Server

@@ -41,7 +41,8 @@ internal sealed class BackToBackPair : IDisposable
     public int M3uaPort { get; }
 
     /// <param name="cics">The circuits between them, as the configuration writes them.</param>
-    public static async Task<BackToBackPair> StartAsync(TempDirectory directory, IPEndPoint uas, IPEndPoint pbx, string cics = "1-31")
+    /// <param name="metricsPortA">Gateway A's Prometheus port on 127.0.0.1; null leaves metrics off, as by default.</param>
+    public static async Task<BackToBackPair> StartAsync(TempDirectory directory, IPEndPoint uas, IPEndPoint pbx, string cics = "1-31", int? metricsPortA = null)
     {
         int m3ua = Sipp.FreePort(IPAddress.Loopback);
         var sipA = new IPEndPoint(IPAddress.Loopback, Sipp.FreePort(IPAddress.Loopback));
@@ -51,7 +52,7 @@ internal sealed class BackToBackPair : IDisposable
         try
         {
             await b.WaitForLinesAsync("event=association-configured");
-            a = DaemonProcess.Start(["run", "--config", ConfigA(directory, sipA, pbx, m3ua, cics)], RuntimeDirectory(directory, "a"));
+            a = DaemonProcess.Start(["run", "--config", ConfigA(directory, sipA, pbx, m3ua, cics, metricsPortA)], RuntimeDirectory(directory, "a"));
             await a.WaitForLinesAsync("event=reset-completed");
             await b.WaitForLinesAsync("event=reset-completed");
             return new BackToBackPair(a, b, sipA, sipB, m3ua, directory);
@@ -96,7 +97,7 @@ internal sealed class BackToBackPair : IDisposable
         }
         """);
 
-    private static string ConfigA(TempDirectory directory, IPEndPoint sipA, IPEndPoint pbx, int m3ua, string cics) => Write(directory, "a.json", $$"""
+    private static string ConfigA(TempDirectory directory, IPEndPoint sipA, IPEndPoint pbx, int m3ua, string cics, int? metricsPort = null) => Write(directory, "a.json", $$"""
         {
           "node": { "name": "gw-a" },
           "sip": { "listen": [ { "transport": "udp", "address": "127.0.0.1", "port": {{sipA.Port}} } ],
@@ -106,6 +107,7 @@ internal sealed class BackToBackPair : IDisposable
           "isup": { "opc": 1, "networkIndicator": "national",
             "circuitGroups": [ { "name": "to-b", "dpc": 2, "association": "to-b", "cics": ["{{cics}}"] } ] },
           "routing": { "sipToIsup": [ { "prefix": "", "circuitGroup": "to-b" } ], "isupToSip": [ { "prefix": "", "trunk": "pbx" } ] },
+          {{(metricsPort is int port ? $"\"metrics\": {{ \"enabled\": true, \"port\": {port} }}," : "")}}
           "logging": { "syslog": [] },
           "shutdown": { "drainSeconds": 1 }
         }
