@@ -39,14 +39,15 @@ internal readonly struct M3uaProtocolData
             return false;
         }
 
+        // A message shorter than it says it is was cut somewhere: none of it is trusted. Longer is fine: the
+        // octets past the declared length are not looked at.
         uint declared = BinaryPrimitives.ReadUInt32BigEndian(message[4..]);
-        if (declared < 8)
+        if (declared < 8 || declared > (uint)message.Length)
         {
             return false;
         }
 
-        // A length beyond what was captured is cut to it rather than rejected: the label is near the start.
-        int length = declared < (uint)message.Length ? (int)declared : message.Length;
+        int length = (int)declared;
         int offset = 8;
         while (offset + 4 <= length)
         {

@@ -30,7 +30,7 @@ public sealed class SignallingTrace : ITraceSink, IAsyncDisposable
     /// Starts writing to <paramref name="options"/>' file, whose counters start from zero. Throws when already tracing
     /// or when the file cannot be created.
     /// </summary>
-    public void Start(TraceOptions options)
+    public void Start(SignallingTraceOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         lock (_control)

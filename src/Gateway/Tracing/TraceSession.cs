@@ -20,7 +20,7 @@ internal sealed class TraceSession
     private long _filteredOut;
     private long _writeErrors;
 
-    public TraceSession(TraceOptions options)
+    public TraceSession(SignallingTraceOptions options)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.QueueCapacity, 1);
         _filter = options.Filter;

@@ -1,9 +1,9 @@
 namespace Gateway.Tracing;
 
 /// <summary>What a <see cref="SignallingTrace"/> writes, and how much of it it keeps.</summary>
-public sealed record TraceOptions
+public sealed record SignallingTraceOptions
 {
-    public TraceOptions(string path)
+    public SignallingTraceOptions(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         Path = path;
