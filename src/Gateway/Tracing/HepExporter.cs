@@ -41,6 +41,12 @@ public sealed class HepExporter : ITraceSink, IDisposable
 
     public void Record(in TracedMessage message)
     {
+        if (message.Local is null || message.Remote is null)
+        {
+            Interlocked.Increment(ref _dropped);
+            return;
+        }
+
         if (!_filter.Matches(in message))
         {
             Interlocked.Increment(ref _filteredOut);

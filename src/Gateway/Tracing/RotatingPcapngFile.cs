@@ -49,8 +49,15 @@ internal sealed class RotatingPcapngFile : IDisposable
     private void Rotate()
     {
         _stream.Dispose();
-        ShiftFiles();
-        (_stream, _writer) = Open();
+        try
+        {
+            ShiftFiles();
+        }
+        finally
+        {
+            // Even when a rename failed (the new file then overwrites the current one): tracing goes on.
+            (_stream, _writer) = Open();
+        }
     }
 
     private void ShiftFiles()

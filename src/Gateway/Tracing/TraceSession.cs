@@ -47,6 +47,13 @@ internal sealed class TraceSession
 
     public void Record(in TracedMessage message)
     {
+        if (message.Local is null || message.Remote is null)
+        {
+            // A default message: no frame can be built for it, and the writer must not be the one to find out.
+            Interlocked.Increment(ref _dropped);
+            return;
+        }
+
         if (!_filter.Matches(in message))
         {
             Interlocked.Increment(ref _filteredOut);
@@ -101,9 +108,10 @@ internal sealed class TraceSession
             _file.WritePacket(queued.Timestamp, _frame.AsSpan(0, length), originalLength);
             Interlocked.Increment(ref _written);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception)
         {
-            // A full or failing disk loses trace packets, never the daemon: the count tells the operator.
+            // A full or failing disk (or a file that could not be reopened after rotating) loses trace packets,
+            // never the daemon, and never stops the writer: the count tells the operator.
             Interlocked.Increment(ref _writeErrors);
         }
         finally
@@ -118,7 +126,7 @@ internal sealed class TraceSession
         {
             _file.Flush();
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
             Interlocked.Increment(ref _writeErrors);
         }

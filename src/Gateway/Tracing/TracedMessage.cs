@@ -18,6 +18,8 @@ public readonly ref struct TracedMessage
         ReadOnlySpan<byte> bytes,
         ushort sctpStream = 0)
     {
+        ArgumentNullException.ThrowIfNull(local);
+        ArgumentNullException.ThrowIfNull(remote);
         Protocol = protocol;
         Direction = direction;
         Local = local;
