@@ -1,4 +1,5 @@
 using System.Text;
+using Gateway.Wire;
 
 namespace Gateway.Tracing;
 
@@ -90,6 +91,6 @@ public sealed class TraceFilter
             return true;
         }
 
-        return _pointCodes.AsSpan().Contains(data.Opc) || _pointCodes.AsSpan().Contains(data.Dpc);
+        return _pointCodes.AsSpan().Contains((uint)data.Opc) || _pointCodes.AsSpan().Contains((uint)data.Dpc);
     }
 }
