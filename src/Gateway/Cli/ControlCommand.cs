@@ -31,6 +31,9 @@ public sealed class ControlCommand(
         new ControlCommand("unblock", "CIC[-CIC] [--dpc DPC]", "unblock circuits we blocked (UBL, CGU)", 1, 1, new MaintenanceView(), ["dpc"]),
         new ControlCommand("reset", "CIC[-CIC] [--dpc DPC]", "reset circuits (RSC, GRS); their calls are released", 1, 1, new MaintenanceView(), ["dpc"]),
         new ControlCommand("reload", "", "re-read routing and cause tables without dropping calls", 0, 0, new ReloadView()),
+        new ControlCommand("trace", "start FILE [--call-id ID,..] [--cic N,..] [--dpc N,..] [--max-mb N] [--files N] | stop",
+            "write SIP and M3UA/ISUP messages to a pcapng file (or show the trace's state)", 0, 2, new TraceView(),
+            ["call-id", "cic", "dpc", "max-mb", "files"]),
     ];
 
     public override async Task<int> RunAsync(CliArguments arguments, TextWriter output, TextWriter error)
@@ -45,8 +48,12 @@ public sealed class ControlCommand(
             return ExitCodes.Usage;
         }
 
+        // Options travel as name=value words after the positional ones, so that the daemon needs no option parser.
         var args = new List<string>(words);
-        if (arguments.Option("dpc") is string dpc) args.Add(dpc);
+        foreach (string option in valueOptions ?? [])
+        {
+            if (arguments.Option(option) is string value) args.Add(option + "=" + value);
+        }
         string path = arguments.Option("socket") ?? ControlSocketPath.FromEnvironment();
 
         JsonDocument reply;

@@ -13,4 +13,7 @@ public sealed record GatewayConfiguration(
 {
     /// <summary>An init property, not a positional one, so that configurations built in code without it stay off.</summary>
     public MetricsOptions Metrics { get; init; } = MetricsOptions.Disabled;
+
+    /// <summary>The Homer server every message is copied to over HEPv3; null for none (the default).</summary>
+    public HepExportOptions? Hep { get; init; }
 }

@@ -78,6 +78,7 @@ public static class GatewayConfigurationReader
         Shutdown: Read(root.SectionOrEmpty("shutdown"), ReadShutdown))
     {
         Metrics = Read(root.SectionOrEmpty("metrics"), ReadMetrics),
+        Hep = Read(root.SectionOrEmpty("trace"), ReadHep),
     };
 
     private static T Read<T>(JsonSection section, Func<JsonSection, T> read)
@@ -286,6 +287,18 @@ public static class GatewayConfigurationReader
             s.Bool("enabled", defaults.Enabled),
             s.Address("address", defaults.Address)!,
             s.Port("port", defaults.Port));
+    }
+
+    private static HepExportOptions? ReadHep(JsonSection trace)
+    {
+        if (trace.Section("hep") is not { } s) return null;
+        var hep = new HepExportOptions(
+            s.Address("address", required: true) ?? IPAddress.Loopback,
+            s.Port("port", HepExportOptions.DefaultPort),
+            (uint)s.Int("captureId", 0, 0, int.MaxValue),
+            s.String("password"));
+        s.RejectUnknownKeys();
+        return hep;
     }
 
     private static void CheckReferences(GatewayConfiguration c, List<ConfigurationError> errors)

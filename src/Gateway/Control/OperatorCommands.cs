@@ -8,13 +8,14 @@ using Gateway.Logging;
 using Gateway.M3ua;
 using Gateway.Metrics;
 using Gateway.Signalling;
+using Gateway.Tracing;
 using Microsoft.Extensions.Logging;
 
 namespace Gateway.Control;
 
 /// <summary>
 /// The verbs of the control socket: read-only views (status, calls, circuits) and the operator's actions (block,
-/// unblock, reset, reload). Each action is logged as one line, like every other event, so the journal shows who
+/// unblock, reset, reload, trace). Each action is logged as one line, like every other event, so the journal shows who
 /// changed what and when.
 /// </summary>
 public sealed class OperatorCommands : IControlHandler
@@ -28,10 +29,11 @@ public sealed class OperatorCommands : IControlHandler
     private readonly ILogger _log;
     private readonly DateTimeOffset _started;
     private readonly GatewayMetrics _metrics;
+    private readonly TraceCommands _trace;
 
     public OperatorCommands(
         GatewayConfiguration configuration, ConfigurationSource source, SignallingService signalling, InterworkingService calls,
-        RecentProblems problems, GatewayMetrics metrics, TimeProvider time, ILoggerFactory loggers)
+        RecentProblems problems, GatewayMetrics metrics, SignallingTrace trace, TimeProvider time, ILoggerFactory loggers)
     {
         _metrics = metrics;
         _configuration = configuration;
@@ -41,12 +43,14 @@ public sealed class OperatorCommands : IControlHandler
         _time = time;
         _log = loggers.CreateLogger("Gateway.Operator");
         _reload = new ConfigurationReload(source, configuration, calls, _log);
+        _trace = new TraceCommands(trace, TraceCommands.DefaultDirectory(), _log);
         _started = time.GetUtcNow();
     }
 
     public ValueTask<ControlReply> HandleAsync(ControlRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.Command == "trace") return _trace.RunAsync(request.Args);
         IReadOnlyList<string> args = request.Args;
         ControlReply reply = request.Command switch
         {
@@ -238,7 +242,8 @@ public sealed class OperatorCommands : IControlHandler
         int dpc;
         if (args.Count == 2)
         {
-            if (!TryDpc(args[1], out dpc, out ControlReply? error)) return error!;
+            string word = args[1].StartsWith("dpc=", StringComparison.Ordinal) ? args[1][4..] : args[1];
+            if (!TryDpc(word, out dpc, out ControlReply? error)) return error!;
         }
         else if (_signalling.Destinations.Count == 1)
         {

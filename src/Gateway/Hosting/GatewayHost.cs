@@ -5,6 +5,7 @@ using Gateway.Logging;
 using Gateway.Metrics;
 using Gateway.Signalling;
 using Gateway.Systemd;
+using Gateway.Tracing;
 using Gateway.Wire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -56,7 +57,14 @@ public static class GatewayHost
         // First, so that the metrics endpoint starts before the calls and stops after they drained.
         services.AddGatewayMetrics(configuration.Metrics);
         services.AddSingleton<IGatewayMetricsSource, DaemonMetricsSource>();
-        services.AddSingleton<SignallingWireTap>();
+        // Disposed by the container after the hosted services stopped: a trace still running is flushed and closed.
+        services.AddSingleton<SignallingTrace>();
+        if (configuration.Hep is { } hep)
+        {
+            services.AddSingleton(_ => new HepExporter(new HepOptions(hep.EndPoint) { CaptureAgentId = hep.CaptureId, AuthenticationKey = hep.Password }));
+        }
+        services.AddSingleton(static sp => new SignallingWireTap(sp.GetRequiredService<GatewayMetrics>(), sp.GetRequiredService<SignallingTrace>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetService<HepExporter>()));
         services.AddSingleton<IsupCallEventRelay>();
         services.AddSingleton<ICallMapping>(new CallMapping(CallMappingOptionsFactory.Create(configuration.Interworking)));
         services.AddSingleton<SignallingService>();
