@@ -97,6 +97,15 @@ check "a member of group $pkg may use the CLI" runuser -u deb-lab-member -- sip-
 out=$(runuser -u deb-lab-op -- sip-isup-gateway status 2>&1); rc=$?
 expect "anyone else is refused with exit 69" "$rc" 69
 check "... and told why in one line: $out" bash -c "[ \$(printf '%s\n' \"$out\" | wc -l) -eq 1 ] && printf '%s' \"$out\" | grep -q 'permission denied'"
+check "trace start call.pcapng" sip-isup-gateway trace start call.pcapng
+# An OPTIONS from the guest's own shell: the daemon answers it, so both directions are traced.
+printf 'OPTIONS sip:gw@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5099;branch=z9hG4bK-deb-lab\r\nMax-Forwards: 70\r\nFrom: <sip:lab@127.0.0.1>;tag=1\r\nTo: <sip:gw@127.0.0.1>\r\nCall-ID: deb-lab-1\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n' > /dev/udp/127.0.0.1/5060
+sleep 1
+check "trace stop" sip-isup-gateway trace stop
+trace=/var/log/$pkg/call.pcapng
+expect "the trace is in the unit's LogsDirectory, owned by the daemon" "$(stat -c '%U %s' "$trace" 2>/dev/null | cut -d' ' -f1)" "$pkg"
+expect "it is pcapng (section header block magic)" "$(head -c 4 "$trace" | od -An -tx1 | tr -d ' ')" 0a0d0d0a
+check "it holds the OPTIONS" grep -qa 'Call-ID: deb-lab-1' "$trace"
 check "systemctl reload (ExecReload= the CLI)" systemctl reload "$unit"
 check "journal has event=reload result=applied" bash -c "journalctl -u $unit -t $pkg --no-pager -o cat | grep -q 'event=reload result=applied'"
 expect "same MainPID after reload" "$(prop MainPID)" "$pid"
@@ -131,6 +140,7 @@ check "apt-get purge $pkg" apt-get purge -y -q "$pkg" </dev/null
 expect "user removed (getent passwd $pkg)" "$(getent passwd "$pkg")" ""
 expect "group removed (getent group $pkg)" "$(getent group "$pkg")" ""
 check "/etc/sip-isup-gateway removed" test ! -e /etc/sip-isup-gateway
+check "/var/log/sip-isup-gateway (traces) removed" test ! -e /var/log/sip-isup-gateway
 expect "systemd no longer knows the unit" "$(prop LoadState)" not-found
 check "no daemon process left" bash -c "! pgrep -x $pkg >/dev/null"
 
