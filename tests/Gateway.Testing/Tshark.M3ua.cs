@@ -47,31 +47,38 @@ public static partial class Tshark
         return DecodeM3uaOverSctp(messages, fields);
     }
 
+    /// <summary>
+    /// An Ethernet II frame (locally administered addresses) with an IPv4 header (no options, don't fragment, TTL 64,
+    /// 127.0.0.1 to 127.0.0.2, checksummed) before <paramref name="ipPayloadLength"/> octets left for the caller at 34.
+    /// </summary>
+    private static byte[] EthernetIpv4Frame(int ipPayloadLength, byte protocol, ushort identification)
+    {
+        int ipLength = 20 + ipPayloadLength;
+        byte[] frame = new byte[14 + ipLength];
+        Span<byte> f = frame;
+        f[0] = 0x02; f[5] = 0x02;
+        f[6] = 0x02; f[11] = 0x01;
+        BinaryPrimitives.WriteUInt16BigEndian(f[12..], 0x0800);
+        Span<byte> ip = f.Slice(14, 20);
+        ip[0] = 0x45;
+        BinaryPrimitives.WriteUInt16BigEndian(ip[2..], (ushort)ipLength);
+        BinaryPrimitives.WriteUInt16BigEndian(ip[4..], identification);
+        BinaryPrimitives.WriteUInt16BigEndian(ip[6..], 0x4000);
+        ip[8] = 64;
+        ip[9] = protocol;
+        ip[12] = 127; ip[15] = 1;
+        ip[16] = 127; ip[19] = 2;
+        BinaryPrimitives.WriteUInt16BigEndian(ip[10..], Ipv4Checksum(ip));
+        return frame;
+    }
+
     /// <summary>One Ethernet frame carrying an IPv4 packet carrying an SCTP packet with one DATA chunk.</summary>
     public static byte[] EthernetIpv4SctpFrame(ReadOnlySpan<byte> payload, uint tsn, ushort stream, uint ppid)
     {
         int chunkLength = 16 + payload.Length;
         int sctpLength = 12 + ((chunkLength + 3) & ~3);
-        int ipLength = 20 + sctpLength;
-        byte[] frame = new byte[14 + ipLength];
+        byte[] frame = EthernetIpv4Frame(sctpLength, protocol: 132, identification: (ushort)tsn);
         Span<byte> f = frame;
-
-        // Ethernet II: locally administered addresses, EtherType IPv4.
-        f[0] = 0x02; f[5] = 0x02;
-        f[6] = 0x02; f[11] = 0x01;
-        BinaryPrimitives.WriteUInt16BigEndian(f[12..], 0x0800);
-
-        // IPv4: no options, don't fragment, TTL 64, protocol 132 (SCTP), loopback addresses.
-        Span<byte> ip = f.Slice(14, 20);
-        ip[0] = 0x45;
-        BinaryPrimitives.WriteUInt16BigEndian(ip[2..], (ushort)ipLength);
-        BinaryPrimitives.WriteUInt16BigEndian(ip[4..], (ushort)tsn);
-        BinaryPrimitives.WriteUInt16BigEndian(ip[6..], 0x4000);
-        ip[8] = 64;
-        ip[9] = 132;
-        ip[12] = 127; ip[15] = 1;
-        ip[16] = 127; ip[19] = 2;
-        BinaryPrimitives.WriteUInt16BigEndian(ip[10..], Ipv4Checksum(ip));
 
         // SCTP common header, then the DATA chunk (type 0, flags B|E) and its padding.
         Span<byte> sctp = f.Slice(34, sctpLength);

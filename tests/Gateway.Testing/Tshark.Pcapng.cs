@@ -137,21 +137,8 @@ public static partial class Tshark
     public static byte[] EthernetIpv4UdpFrame(ReadOnlySpan<byte> payload, ushort sourcePort, ushort destinationPort)
     {
         int udpLength = 8 + payload.Length;
-        int ipLength = 20 + udpLength;
-        byte[] frame = new byte[14 + ipLength];
+        byte[] frame = EthernetIpv4Frame(udpLength, protocol: 17, identification: 0);
         Span<byte> f = frame;
-        f[0] = 0x02; f[5] = 0x02;
-        f[6] = 0x02; f[11] = 0x01;
-        BinaryPrimitives.WriteUInt16BigEndian(f[12..], 0x0800);
-        Span<byte> ip = f.Slice(14, 20);
-        ip[0] = 0x45;
-        BinaryPrimitives.WriteUInt16BigEndian(ip[2..], (ushort)ipLength);
-        BinaryPrimitives.WriteUInt16BigEndian(ip[6..], 0x4000);
-        ip[8] = 64;
-        ip[9] = 17;
-        ip[12] = 127; ip[15] = 1;
-        ip[16] = 127; ip[19] = 2;
-        BinaryPrimitives.WriteUInt16BigEndian(ip[10..], Ipv4Checksum(ip));
         Span<byte> udp = f[34..];
         BinaryPrimitives.WriteUInt16BigEndian(udp, sourcePort);
         BinaryPrimitives.WriteUInt16BigEndian(udp[2..], destinationPort);

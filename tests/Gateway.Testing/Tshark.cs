@@ -71,37 +71,7 @@ public static partial class Tshark
         string pcap = Path.Combine(work.Path, "frames.pcap");
         WritePcap(pcap, frames, linkType);
 
-        var arguments = new List<string> { "-n", "-r", pcap, "-T", "fields", "-E", "separator=/t", "-E", "occurrence=a", "-E", "aggregator=|", "-e", "frame.number" };
-        foreach (var f in fields)
-        {
-            arguments.Add("-e");
-            arguments.Add(f);
-        }
-
-        arguments.AddRange(["-e", "_ws.expert.severity", "-e", "_ws.expert.message", "-e", "_ws.malformed"]);
-        var (exit, output, errors) = Run(arguments);
-        if (exit != 0)
-        {
-            throw new InvalidOperationException($"tshark exit {exit}: {errors}");
-        }
-
-        var result = new List<Frame>();
-        foreach (string line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            string[] cells = line.TrimEnd('\r').Split('\t');
-            int n = fields.Length;
-            string Cell(int i) => i < cells.Length ? cells[i] : "";
-            var severities = new List<int>();
-            foreach (var s in Cell(n + 1).Split('|', StringSplitOptions.RemoveEmptyEntries)) severities.Add(int.Parse(s, CultureInfo.InvariantCulture));
-            result.Add(new Frame(
-                int.Parse(Cell(0), CultureInfo.InvariantCulture),
-                cells.Skip(1).Take(n).ToArray(),
-                severities,
-                Cell(n + 2).Split('|', StringSplitOptions.RemoveEmptyEntries),
-                Cell(n + 3).Length > 0));
-        }
-
-        return result;
+        return DecodeFile(pcap, [], fields);
     }
 
     private static void WritePcap(string path, IReadOnlyList<byte[]> frames, int linkType)
