@@ -48,12 +48,13 @@ echo "== $daemon check-config"
 "$daemon" check-config --config "$work/gateway.json"
 
 echo "== gateway B (the PSTN side) run"
-"$daemon" run --config "$work/gateway-b.json" >"$work/console-b.log" 2>&1 &
+mkdir -p "$work/run-a" "$work/run-b"   # what systemd's RuntimeDirectory= gives each: its control socket's home
+RUNTIME_DIRECTORY="$work/run-b" "$daemon" run --config "$work/gateway-b.json" >"$work/console-b.log" 2>&1 &
 gwb=$!
 pids+=("$gwb")
 
 echo "== $daemon run (NOTIFY_SOCKET=$work/notify)"
-NOTIFY_SOCKET="$work/notify" WATCHDOG_USEC=2000000 "$daemon" run --config "$work/gateway.json" >"$work/console.log" 2>&1 &
+NOTIFY_SOCKET="$work/notify" WATCHDOG_USEC=2000000 RUNTIME_DIRECTORY="$work/run-a" "$daemon" run --config "$work/gateway.json" >"$work/console.log" 2>&1 &
 gw=$!
 for _ in $(seq 300); do grep -q READY=1 "$work/systemd.log" && break; sleep 0.1; done
 grep -q READY=1 "$work/systemd.log" || { echo "the daemon did not report READY=1"; cat "$work/console.log"; exit 1; }
@@ -85,6 +86,10 @@ flow "the callee is busy (486 => REL 17 => 486 with Reason)" uac-busy.xml uas-bu
 flow "the PBX cancels with the seeds' Reason: SIP ;cause=486 ;text=\"Busy Here\"" uac-cancel.xml uas-ring-cancel.xml \
   -key reason_header 'Reason: SIP ;cause=486 ;text="Busy Here"'
 flow "INFO with user-to-user information (USR across ISUP)" uac-info.xml uas-info.xml
+
+echo "== the operator's view of gateway A: $daemon status (and the first circuits of DPC 2, as JSON)"
+"$daemon" status --socket "$work/run-a/control.sock"
+"$daemon" circuits 2 --json --socket "$work/run-a/control.sock" | head -n 18
 
 sleep 1.5   # long enough to see the watchdog petted
 echo "== SIGTERM"
