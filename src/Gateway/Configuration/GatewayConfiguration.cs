@@ -14,6 +14,9 @@ public sealed record GatewayConfiguration(
     /// <summary>An init property, not a positional one, so that configurations built in code without it stay off.</summary>
     public MetricsOptions Metrics { get; init; } = MetricsOptions.Disabled;
 
+    /// <summary>The new-call limits that protect the calls already up.</summary>
+    public OverloadOptions Overload { get; init; } = OverloadOptions.Default;
+
     /// <summary>The Homer server every message is copied to over HEPv3; null for none (the default).</summary>
     public HepExportOptions? Hep { get; init; }
 }

@@ -79,6 +79,7 @@ public static class GatewayConfigurationReader
     {
         Metrics = Read(root.SectionOrEmpty("metrics"), ReadMetrics),
         Hep = Read(root.SectionOrEmpty("trace"), ReadHep),
+        Overload = Read(root.SectionOrEmpty("overload"), ReadOverload),
     };
 
     private static T Read<T>(JsonSection section, Func<JsonSection, T> read)
@@ -287,6 +288,15 @@ public static class GatewayConfigurationReader
             s.Bool("enabled", defaults.Enabled),
             s.Address("address", defaults.Address)!,
             s.Port("port", defaults.Port));
+    }
+
+    private static OverloadOptions ReadOverload(JsonSection s)
+    {
+        var defaults = OverloadOptions.Default;
+        return new OverloadOptions(
+            s.Int("maxCallsPerSecond", defaults.MaxCallsPerSecond, 0, 1_000_000),
+            s.Int("maxCalls", defaults.MaxCalls, 0, 10_000_000),
+            s.Int("retryAfterSeconds", defaults.RetryAfterSeconds, 1, 3600));
     }
 
     private static HepExportOptions? ReadHep(JsonSection trace)

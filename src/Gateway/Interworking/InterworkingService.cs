@@ -3,6 +3,7 @@ using System.Net;
 using Gateway.Configuration;
 using Gateway.Hosting;
 using Gateway.Isup;
+using Gateway.Logging;
 using Gateway.Metrics;
 using Gateway.Signalling;
 using Gateway.Sip;
@@ -26,6 +27,9 @@ public sealed class InterworkingService : IHostedService, ISipUserAgentUser, IIs
     private volatile RoutingOptions _routing;
     private readonly GatewayMetrics _metrics;
     private readonly SignallingWireTap _wireTap;
+    private readonly OverloadGuard _overload;
+    private readonly EventRateLimiter _overloadLog;
+    private readonly string _retryAfter;
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _log;
@@ -39,6 +43,9 @@ public sealed class InterworkingService : IHostedService, ISipUserAgentUser, IIs
     {
         _metrics = metrics;
         _wireTap = wireTap;
+        _overload = new OverloadGuard(configuration.Overload, time);
+        _overloadLog = new EventRateLimiter(time, TimeSpan.FromMinutes(1), burst: 1);
+        _retryAfter = configuration.Overload.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _configuration = configuration;
         _signalling = signalling;
         _admission = admission;
@@ -90,6 +97,14 @@ public sealed class InterworkingService : IHostedService, ISipUserAgentUser, IIs
         }
 
         return Task.CompletedTask;
+    }
+
+    // Overload is when lines cost most: one line per kind a minute at most, the next saying how many were not written.
+    private void LogOverload(string direction, byte level)
+    {
+        if (!_overloadLog.TryAcquire(level, out long suppressed)) return;
+        _log.LogWarning("event=overload dir={Direction} level={Level} limit={Limit} cause=42 retry-after={RetryAfter} suppressed={Suppressed}",
+            direction, level, level == 1 ? "maxCallsPerSecond" : "maxCalls", _retryAfter, suppressed);
     }
 
     private void Ended(ICallRecord call)
@@ -161,6 +176,13 @@ public sealed class InterworkingService : IHostedService, ISipUserAgentUser, IIs
         if (services is null || !_admission.IsOpen)
         {
             return Refuse(call, 503, 42, "not admitting calls");
+        }
+
+        if (_overload.TryAdmit(_calls.Count) is byte level and > 0)
+        {
+            LogOverload("sip-to-isup", level);
+            call.Reject(503, _mapping.ReasonFor(42), [new SipHeader("Retry-After", _retryAfter)]);
+            return Refused.Instance;
         }
 
         string? digits = _mapping.CalledDigits(invite.Message);
@@ -266,6 +288,15 @@ public sealed class InterworkingService : IHostedService, ISipUserAgentUser, IIs
         string? digits = iam is null ? null : _mapping.CalledDigits(iam);
         SipTrunk? trunk = digits is null ? null : RouteToSip(digits);
         byte refusal = services is null || services.Sip is null ? (byte)3 : !_admission.IsOpen ? (byte)42 : trunk is null ? (byte)3 : (byte)0;
+        if (refusal == 0 && _overload.TryAdmit(_calls.Count) is byte level and > 0)
+        {
+            LogOverload("isup-to-sip", level);
+            control.Release(call, new IsupCause(42), new IsupMessage(IsupMessageType.REL).Add(new AutomaticCongestionLevel(level)));
+            _metrics.CallEnded(MetricWords.IsupToSip, MetricWords.Refused);
+            _metrics.Released(42);
+            return;
+        }
+
         if (refusal != 0)
         {
             _log.LogWarning("event=call-refused dir=isup-to-sip dpc={Dpc} cic={Cic} called={Called} cause={Cause}", call.Dpc, call.Cic, digits ?? "-", refusal);

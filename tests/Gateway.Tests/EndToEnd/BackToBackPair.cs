@@ -42,17 +42,20 @@ internal sealed class BackToBackPair : IDisposable
 
     /// <param name="cics">The circuits between them, as the configuration writes them.</param>
     /// <param name="metricsPortA">Gateway A's Prometheus port on 127.0.0.1; null leaves metrics off, as by default.</param>
-    public static async Task<BackToBackPair> StartAsync(TempDirectory directory, IPEndPoint uas, IPEndPoint pbx, string cics = "1-31", int? metricsPortA = null)
+    /// <param name="sectionsA">Further top-level configuration members for gateway A (<c>"overload": {...},</c>), each ending with a comma.</param>
+    /// <param name="sectionsB">The same for gateway B.</param>
+    public static async Task<BackToBackPair> StartAsync(
+        TempDirectory directory, IPEndPoint uas, IPEndPoint pbx, string cics = "1-31", int? metricsPortA = null, string sectionsA = "", string sectionsB = "")
     {
         int m3ua = Sipp.FreePort(IPAddress.Loopback);
         var sipA = new IPEndPoint(IPAddress.Loopback, Sipp.FreePort(IPAddress.Loopback));
         var sipB = new IPEndPoint(IPAddress.Loopback, Sipp.FreePort(IPAddress.Loopback));
-        var b = DaemonProcess.Start(["run", "--config", ConfigB(directory, sipB, uas, m3ua, cics)], RuntimeDirectory(directory, "b"));
+        var b = DaemonProcess.Start(["run", "--config", ConfigB(directory, sipB, uas, m3ua, cics, sectionsB)], RuntimeDirectory(directory, "b"));
         DaemonProcess? a = null;
         try
         {
             await b.WaitForLinesAsync("event=association-configured");
-            a = DaemonProcess.Start(["run", "--config", ConfigA(directory, sipA, pbx, m3ua, cics, metricsPortA)], RuntimeDirectory(directory, "a"));
+            a = DaemonProcess.Start(["run", "--config", ConfigA(directory, sipA, pbx, m3ua, cics, metricsPortA, sectionsA)], RuntimeDirectory(directory, "a"));
             await a.WaitForLinesAsync("event=reset-completed");
             await b.WaitForLinesAsync("event=reset-completed");
             return new BackToBackPair(a, b, sipA, sipB, m3ua, directory);
@@ -82,7 +85,7 @@ internal sealed class BackToBackPair : IDisposable
         }
     }
 
-    private static string ConfigB(TempDirectory directory, IPEndPoint sipB, IPEndPoint uas, int m3ua, string cics) => Write(directory, "b.json", $$"""
+    private static string ConfigB(TempDirectory directory, IPEndPoint sipB, IPEndPoint uas, int m3ua, string cics, string sections = "") => Write(directory, "b.json", $$"""
         {
           "node": { "name": "gw-b" },
           "sip": { "listen": [ { "transport": "udp", "address": "127.0.0.1", "port": {{sipB.Port}} } ],
@@ -92,12 +95,13 @@ internal sealed class BackToBackPair : IDisposable
           "isup": { "opc": 2, "networkIndicator": "national",
             "circuitGroups": [ { "name": "to-a", "dpc": 1, "association": "from-a", "cics": ["{{cics}}"] } ] },
           "routing": { "sipToIsup": [ { "prefix": "", "circuitGroup": "to-a" } ], "isupToSip": [ { "prefix": "", "trunk": "pstn-uas" } ] },
+          {{sections}}
           "logging": { "syslog": [] },
           "shutdown": { "drainSeconds": 1 }
         }
         """);
 
-    private static string ConfigA(TempDirectory directory, IPEndPoint sipA, IPEndPoint pbx, int m3ua, string cics, int? metricsPort = null) => Write(directory, "a.json", $$"""
+    private static string ConfigA(TempDirectory directory, IPEndPoint sipA, IPEndPoint pbx, int m3ua, string cics, int? metricsPort = null, string sections = "") => Write(directory, "a.json", $$"""
         {
           "node": { "name": "gw-a" },
           "sip": { "listen": [ { "transport": "udp", "address": "127.0.0.1", "port": {{sipA.Port}} } ],
@@ -108,6 +112,7 @@ internal sealed class BackToBackPair : IDisposable
             "circuitGroups": [ { "name": "to-b", "dpc": 2, "association": "to-b", "cics": ["{{cics}}"] } ] },
           "routing": { "sipToIsup": [ { "prefix": "", "circuitGroup": "to-b" } ], "isupToSip": [ { "prefix": "", "trunk": "pbx" } ] },
           {{(metricsPort is int port ? $"\"metrics\": {{ \"enabled\": true, \"port\": {port} }}," : "")}}
+          {{sections}}
           "logging": { "syslog": [] },
           "shutdown": { "drainSeconds": 1 }
         }
