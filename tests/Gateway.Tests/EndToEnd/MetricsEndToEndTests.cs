@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Gateway.Testing;
+using Gateway.Tests.Metrics;
 
 namespace Gateway.Tests.EndToEnd;
 
@@ -15,14 +16,7 @@ public sealed class MetricsEndToEndTests : IDisposable
 
     private static string Scenario(string name) => Path.Combine(AppContext.BaseDirectory, "EndToEnd", "Sipp", name);
 
-    private static string? Sample(string text, string series)
-    {
-        foreach (string line in text.Split('\n'))
-        {
-            if (line.StartsWith(series + " ", StringComparison.Ordinal)) return line[(series.Length + 1)..];
-        }
-        return null;
-    }
+    private static string? Sample(string text, string series) => MetricsText.Sample(text, series);
 
     [Fact]
     public async Task A_call_and_a_malformed_request_show_in_the_counters_and_the_gauges_return_to_idle()

@@ -1,5 +1,6 @@
 using System.Net;
 using Gateway.Testing;
+using Gateway.Tests.Metrics;
 
 namespace Gateway.Tests.EndToEnd;
 
@@ -17,15 +18,8 @@ public sealed class OverloadTests : IDisposable
 
     private static string Scenario(string name) => Path.Combine(AppContext.BaseDirectory, "EndToEnd", "Sipp", name);
 
-    private static async Task<long> Counter(HttpClient http, string series)
-    {
-        string text = await http.GetStringAsync("/metrics");
-        foreach (string line in text.Split('\n'))
-        {
-            if (line.StartsWith(series + " ", StringComparison.Ordinal)) return long.Parse(line[(series.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture);
-        }
-        return 0;
-    }
+    private static async Task<long> Counter(HttpClient http, string series) =>
+        MetricsText.Sample(await http.GetStringAsync("/metrics"), series) is string value ? long.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : 0;
 
     [Fact]
     public async Task A_burst_of_INVITEs_beyond_the_rate_gets_503_with_Retry_After_and_cause_42_and_every_admitted_call_completes()
