@@ -1,5 +1,5 @@
 # Set-up on a fresh machine is two commands: `make demo` and `make test` (see README.md).
-.PHONY: all build demo test test-sctp test-deb bench deb clean
+.PHONY: all build demo test test-sctp test-deb bench bench-hold deb clean
 
 all: build
 
@@ -23,6 +23,9 @@ deb:
 # The .deb installed, run, upgraded and purged under real systemd (PID 1) inside user-mode-linux (docs/testing-deb.md).
 test-deb:
 	scripts/deb-lab/test-deb.sh
+
+bench-hold:
+	scripts/bench-hold.sh
 
 bench:
 	dotnet run -c Release --project bench/Gateway.Benchmarks -- --filter '*'
