@@ -6,8 +6,8 @@
 # but the timers); and that every call and circuit is free again at the end. Writes artifacts/bench-hold/result.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-calls=${HOLD_CALLS:-4000} rate=${HOLD_RATE:-200} hold=${HOLD_SECONDS:-60}
-[ "$hold" -ge $((calls / rate + 20)) ] || { echo "bench-hold: HOLD_SECONDS must outlast the setup (calls / rate) by 20 s" >&2; exit 2; }
+calls=${HOLD_CALLS:-4000} rate=${HOLD_RATE:-200} hold=${HOLD_SECONDS:-90}
+[ "$hold" -ge $((calls / rate + 60)) ] || { echo "bench-hold: HOLD_SECONDS must outlast the setup (calls / rate) by 60 s" >&2; exit 2; }
 [ "$calls" -le 4095 ] || { echo "bench-hold: at most 4095 calls (one DPC's CICs)" >&2; exit 2; }
 scripts/install-packages.sh sip-tester >/dev/null
 dotnet build src/Gateway -c Release -nologo -v quiet -clp:ErrorsOnly
@@ -65,10 +65,12 @@ started=$SECONDS
 ( sipp_uac uac-hold.xml "$calls" "$rate" "$((hold * 1000))" "$((hold * 3 + 120))s" ) & uac=$!; pids+=("$uac")
 wait_for a active "$calls" $((calls / rate + 60))
 setup=$((SECONDS - started))
-sleep 5   # retransmissions of the last setups settle
+# The INVITE server transactions linger 64*T1 = 32 s after their 2xx (RFC 6026 Timer L): from then on only held calls.
+sleep 35
 rss_a1=$(rss $gwa) rss_b1=$(rss $gwb)
+heap_a=$(status a | field managedHeapBytes) heap_b=$(status b | field managedHeapBytes)
 cpu_a0=$(cpu $gwa) cpu_b0=$(cpu $gwb)
-idle=$(( hold / 2 < 20 ? hold / 2 : 20 ))   # inside the hold, which started with the first call
+idle=20
 sleep $idle
 cpu_a1=$(cpu $gwa) cpu_b1=$(cpu $gwb)
 status a > "$work/status-held.json"
@@ -83,10 +85,10 @@ rss_a2=$(rss $gwa) rss_b2=$(rss $gwb)
 per_call() { echo $(( ($2 - $1) * 1024 / calls )); }
 percent() { awk -v t="$(( $2 - $1 ))" -v hz="$hz" -v s="$idle" 'BEGIN { printf "%.1f", 100 * t / hz / s }'; }
 {
-  echo "| gateway | RSS before | RSS with $calls calls up | RSS after | per established call | CPU while held (${idle} s) |"
-  echo "|---|---:|---:|---:|---:|---:|"
-  echo "| A (SIP → ISUP) | $((rss_a0 / 1024)) MiB | $((rss_a1 / 1024)) MiB | $((rss_a2 / 1024)) MiB | $(per_call "$rss_a0" "$rss_a1") B | $(percent "$cpu_a0" "$cpu_a1") % |"
-  echo "| B (ISUP → SIP) | $((rss_b0 / 1024)) MiB | $((rss_b1 / 1024)) MiB | $((rss_b2 / 1024)) MiB | $(per_call "$rss_b0" "$rss_b1") B | $(percent "$cpu_b0" "$cpu_b1") % |"
+  echo "| gateway | RSS before | RSS with $calls calls up | managed heap then | RSS after | RSS per established call | CPU while held (${idle} s) |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  echo "| A (SIP → ISUP) | $((rss_a0 / 1024)) MiB | $((rss_a1 / 1024)) MiB | $((${heap_a:-0} / 1048576)) MiB | $((rss_a2 / 1024)) MiB | $(per_call "$rss_a0" "$rss_a1") B | $(percent "$cpu_a0" "$cpu_a1") % |"
+  echo "| B (ISUP → SIP) | $((rss_b0 / 1024)) MiB | $((rss_b1 / 1024)) MiB | $((${heap_b:-0} / 1048576)) MiB | $((rss_b2 / 1024)) MiB | $(per_call "$rss_b0" "$rss_b1") B | $(percent "$cpu_b0" "$cpu_b1") % |"
   echo
   echo "$calls calls set up in ${setup} s (${rate}/s asked), ${circuits_busy:-?} circuits answered at A while held; SIPp UAC exit $uac_status;"
   echo "every call ended and all 4,095 circuits idle again on both gateways. $(nproc) cores; load average while measuring: $(cut -d' ' -f1-3 /proc/loadavg)."

@@ -82,6 +82,14 @@ public sealed class OperatorCommands : IControlHandler
             json.WriteNumber("pid", Environment.ProcessId);
             json.WriteString("started", _started);
             json.WriteNumber("uptimeSeconds", (long)(now - _started).TotalSeconds);
+            // What an operator (or bench-hold) needs to tell a leak from a heap that has not been collected yet.
+            GCMemoryInfo gc = GC.GetGCMemoryInfo();
+            json.WriteStartObject("memory");
+            json.WriteNumber("workingSetBytes", Environment.WorkingSet);
+            json.WriteNumber("managedHeapBytes", GC.GetTotalMemory(forceFullCollection: false));
+            json.WriteNumber("managedHeapAfterLastGcBytes", gc.HeapSizeBytes - gc.FragmentedBytes);
+            json.WriteNumber("gcCount", GC.CollectionCount(0));
+            json.WriteEndObject();
 
             json.WriteStartArray("associations");
             foreach (ConfiguredAssociation a in _signalling.Associations) WriteAssociation(json, a);

@@ -13,7 +13,10 @@ public sealed class StatusView : IControlView
         ArgumentNullException.ThrowIfNull(console);
         console.Write(new Text(
             $"sip-isup-gateway {Value(data, "version")}  node {Value(data, "node")}  pid {Value(data, "pid")}  " +
-            $"up {Duration(data.GetProperty("uptimeSeconds").GetInt64())}\n"));
+            $"up {Duration(data.GetProperty("uptimeSeconds").GetInt64())}  " +
+            (data.TryGetProperty("memory", out JsonElement memory)
+                ? $"memory {memory.GetProperty("workingSetBytes").GetInt64() / (1024 * 1024)} MiB (managed heap {memory.GetProperty("managedHeapBytes").GetInt64() / (1024 * 1024)} MiB)"
+                : string.Empty) + "\n"));
 
         var links = NewTable("association", "transport", "role", "link", "local", "remote", "ASP", "peer ASP", "AS", "connects");
         foreach (JsonElement a in data.GetProperty("associations").EnumerateArray())
