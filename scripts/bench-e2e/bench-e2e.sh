@@ -195,6 +195,14 @@ else
   warmup_note="no warm-up"
 fi
 
+# What each gateway spends with no calls (timers, the association's keep-alives), to read the per-call CPU against.
+a0=$(ticks "$gwa") b0=$(ticks "$gwb") idle_start=$(date +%s.%N)
+sleep 5
+a1=$(ticks "$gwa") b1=$(ticks "$gwb") idle_end=$(date +%s.%N)
+idle_note=$(awk -v da=$((a1 - a0)) -v db=$((b1 - b0)) -v hz="$clk_tck" -v s="$idle_start" -v e="$idle_end" \
+  'BEGIN { printf "idle CPU (5 s, no calls): A %.1f%%, B %.1f%% of a core", da / hz / (e - s) * 100, db / hz / (e - s) * 100 }')
+echo "   $idle_note"
+
 rows=()
 traced=""
 stop_reason="the top step was reached"
@@ -205,12 +213,17 @@ for rate in $steps; do
   tracer=""
   if [ -z "$traced" ] && [ "$rate" -ge "$latency_rate" ]; then
     traced=$rate
+    # Both traces start and stop together (each CLI call is a process start, slow on a loaded machine).
     ( sleep 2
-      "$daemon" trace start "$out/trace-a.pcapng" --max-mb 1000 --files 1 --socket "$run/a/control.sock" >/dev/null
-      "$daemon" trace start "$out/trace-b.pcapng" --max-mb 1000 --files 1 --socket "$run/b/control.sock" >/dev/null
+      for s in a b; do
+        "$daemon" trace start "$out/trace-$s.pcapng" --max-mb 1000 --files 1 --socket "$run/$s/control.sock" >"$out/trace-$s.txt" 2>&1 &
+      done
+      wait
       sleep "$trace_seconds"
-      "$daemon" trace stop --socket "$run/a/control.sock" >"$out/trace-a.txt"
-      "$daemon" trace stop --socket "$run/b/control.sock" >"$out/trace-b.txt" ) &
+      for s in a b; do
+        "$daemon" trace stop --socket "$run/$s/control.sock" >>"$out/trace-$s.txt" 2>&1 &
+      done
+      wait ) &
     tracer=$!
     pids+=("$tracer")
   fi
@@ -231,12 +244,12 @@ for rate in $steps; do
   fi
   row=$(awk -v rate="$rate" -v created="$created" -v ok="$ok" -v failed="$failed" -v retrans="$retrans" \
     -v start="$start" -v end="$end" -v da=$((a1 - a0)) -v db=$((b1 - b0)) -v du=$((u1 - u0)) -v uac="$uac_cpu" \
-    -v hz="$clk_tck" -v ha="$(hwm_mb "$gwa")" -v hb="$(hwm_mb "$gwb")" -v load="$load" -v sustained="$sustained" '
+    -v hz="$clk_tck" -v ha="$(hwm_mb "$gwa")" -v hb="$(hwm_mb "$gwb")" -v load="$load" -v sustained="$sustained" -v traced="$tracer" '
     function per1000(d) { return ok > 0 ? sprintf("%.3f", d / hz / ok * 1000) : "-" }
     function share(d) { return sprintf("%.0f%%", d / hz / (end - start) * 100) }
     BEGIN {
-      printf "| %d | %.0f | %d | %d | %d | %d | %s | %s | %s | %s | %s / %s / %s / %.0f%% | %s | %.1f | %s |\n",
-        rate, created / (end - start), created, ok, failed, retrans, per1000(da), per1000(db), ha, hb,
+      printf "| %s | %.0f | %d | %d | %d | %d | %s | %s | %s | %s | %s / %s / %s / %.0f%% | %s | %.1f | %s |\n",
+        rate (traced ? " (traced)" : ""), created / (end - start), created, ok, failed, retrans, per1000(da), per1000(db), ha, hb,
         share(da), share(db), share(du), uac / (end - start) * 100, load, end - start, sustained
     }')
   rows+=("$row")
@@ -294,14 +307,15 @@ fi
   echo "- Calls: SIPp UAC → A (SIP/UDP) → M3UA/TCP → B → SIPp UAS (SIP/UDP), all on loopback; INVITE, 180, 200, ACK,"
   echo "  BYE after ${call_ms} ms, 200; $ncics circuits each side; logging at warning level, no syslog."
   echo "- Load: $sources SIPp PBXs (127.0.0.11-$((10 + sources))) to $sources SIPp callees (127.0.1.1-$sources), each 1/$sources of the rate"
-  echo "  (the SIP stack admits 500 messages/s per source address); $warmup_note."
+  echo "  (the SIP stack admits 500 messages/s per source address); $warmup_note; $idle_note."
   echo "- Stopped because: $stop_reason"
   echo
   echo "| calls/s | placed/s | attempted | completed | failed | SIPp retrans | A CPU s / 1000 calls | B CPU s / 1000 calls | A peak RSS MB | B peak RSS MB | CPU A / B / UAS / UAC | load avg before | step s | sustained |"
   echo "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--|--|--:|--|"
   printf '%s\n' "${rows[@]}"
   echo
-  echo "CPU s / 1000 calls × 1000 = µs per call. CPU shares are of one core over the step (100% = one core busy)."
+  echo "CPU s / 1000 calls × 1000 = µs per call; it includes the idle CPU above. CPU shares are of one core over the"
+  echo "step (100% = one core busy; UAS and UAC: all $sources SIPp each). (traced): both gateways wrote a trace for ${trace_seconds} s of it."
   echo "Latency: from each gateway's own trace, read at the socket, at $traced calls/s over ${trace_seconds} s (tracing on)."
   echo
   echo "| interval | calls | p50 ms | p99 ms | max ms |"
