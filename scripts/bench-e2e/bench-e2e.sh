@@ -123,6 +123,14 @@ echo "   up: A pid $gwa, B pid $gwb, $ncics circuits each"
 active_calls() { status "$1" | awk '/"calls"/ { c = 1 } c && /"active"/ { gsub(/[^0-9]/, ""); print; exit }'; }
 ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }   # utime + stime (fields 14, 15)
 hwm_mb() { awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+# UDP datagrams the kernel dropped for a full socket receive buffer (this network namespace, every socket).
+# The same for the gateways' own SIP sockets, A's 127.0.0.1:5060 and B's 127.0.0.1:5070: "A B".
+sip_drops() {
+  ss -uanm | awk '/^[^ \t]/ { addr = $4 } /skmem/ && match($0, /,d[0-9]+\)/) { d = substr($0, RSTART + 2, RLENGTH - 3)
+    if (addr == "127.0.0.1:5060") a += d; else if (addr == "127.0.0.1:5070") b += d } END { print a + 0, b + 0 }'
+}
+udp_drops() { awk '/^Udp:/ { if (!h) { for (i = 1; i <= NF; i++) if ($i == "RcvbufErrors") c = i; h = 1 } else { print $c + 0; exit } }' /proc/net/snmp; }
 csv_sum() {   # csv_sum NAME FILE...: the sum of NAME's value on the last line of each of SIPp's statistics files
   local name=$1 f t=0; shift
   for f in "$@"; do
@@ -209,7 +217,7 @@ stop_reason="the top step was reached"
 for rate in $steps; do
   count=$((rate * step_seconds))
   load=$(cut -d' ' -f1-3 /proc/loadavg)
-  a0=$(ticks "$gwa") b0=$(ticks "$gwb") u0=$(uas_ticks)
+  a0=$(ticks "$gwa") b0=$(ticks "$gwb") u0=$(uas_ticks) d0=$(udp_drops); read -r da0 db0 < <(sip_drops)
   tracer=""
   if [ -z "$traced" ] && [ "$rate" -ge "$latency_rate" ]; then
     traced=$rate
@@ -231,7 +239,7 @@ for rate in $steps; do
   place_calls "$rate" "$rate" "$step_seconds"
   [ -n "$tracer" ] && wait "$tracer" || true
   wait_idle
-  a1=$(ticks "$gwa") b1=$(ticks "$gwb") u1=$(uas_ticks)
+  a1=$(ticks "$gwa") b1=$(ticks "$gwb") u1=$(uas_ticks) d1=$(udp_drops); read -r da1 db1 < <(sip_drops)
   created=$(csv_sum "TotalCallCreated" "$out"/sipp-uac-"$rate"-*.csv)
   ok=$(csv_sum "SuccessfulCall(C)" "$out"/sipp-uac-"$rate"-*.csv)
   failed=$(csv_sum "FailedCall(C)" "$out"/sipp-uac-"$rate"-*.csv)
@@ -244,12 +252,12 @@ for rate in $steps; do
   fi
   row=$(awk -v rate="$rate" -v created="$created" -v ok="$ok" -v failed="$failed" -v retrans="$retrans" \
     -v start="$start" -v end="$end" -v da=$((a1 - a0)) -v db=$((b1 - b0)) -v du=$((u1 - u0)) -v uac="$uac_cpu" \
-    -v hz="$clk_tck" -v ha="$(hwm_mb "$gwa")" -v hb="$(hwm_mb "$gwb")" -v load="$load" -v sustained="$sustained" -v traced="$tracer" '
+    -v hz="$clk_tck" -v ha="$(hwm_mb "$gwa") / $(rss_mb "$gwa")" -v hb="$(hwm_mb "$gwb") / $(rss_mb "$gwb")" -v drops="$((da1 - da0)) / $((db1 - db0)) / $((d1 - d0 - (da1 - da0) - (db1 - db0)))" -v load="$load" -v sustained="$sustained" -v traced="$tracer" '
     function per1000(d) { return ok > 0 ? sprintf("%.3f", d / hz / ok * 1000) : "-" }
     function share(d) { return sprintf("%.0f%%", d / hz / (end - start) * 100) }
     BEGIN {
-      printf "| %s | %.0f | %d | %d | %d | %d | %s | %s | %s | %s | %s / %s / %s / %.0f%% | %s | %.1f | %s |\n",
-        rate (traced ? " (traced)" : ""), created / (end - start), created, ok, failed, retrans, per1000(da), per1000(db), ha, hb,
+      printf "| %s | %.0f | %d | %d | %d | %d | %s | %s | %s | %s | %s | %s / %s / %s / %.0f%% | %s | %.1f | %s |\n",
+        rate (traced ? " (traced)" : ""), created / (end - start), created, ok, failed, retrans, drops, per1000(da), per1000(db), ha, hb,
         share(da), share(db), share(du), uac / (end - start) * 100, load, end - start, sustained
     }')
   rows+=("$row")
@@ -287,7 +295,7 @@ targets=()
 if [ "$best_sustained" -ge 1500 ]; then targets+=("- ≥ 1,500 calls/s sustained with zero failed calls: **met** (best step with no failure at its rate: $best_sustained calls/s)")
 else targets+=("- ≥ 1,500 calls/s sustained with zero failed calls: **not met** (best step with no failure at its rate: $best_sustained calls/s)"); fi
 cpu_verdict=$(printf '%s\n' "${rows[@]}" | awk -F'|' -v best="$best_sustained" '
-  $2 + 0 == best && best > 0 { a = $8 * 1000; b = $9 * 1000 }
+  $2 + 0 == best && best > 0 { a = $9 * 1000; b = $10 * 1000 }
   END { if (best == 0) { print "not measured"; exit }
         printf "%s (at %d calls/s: A %.0f µs, B %.0f µs per call)", (a <= 150 && b <= 150) ? "**met**" : "**not met**", best, a, b }')
 targets+=("- gateway CPU ≤ 150 µs per call each: $cpu_verdict")
@@ -310,12 +318,15 @@ fi
   echo "  (the SIP stack admits 500 messages/s per source address); $warmup_note; $idle_note."
   echo "- Stopped because: $stop_reason"
   echo
-  echo "| calls/s | placed/s | attempted | completed | failed | SIPp retrans | A CPU s / 1000 calls | B CPU s / 1000 calls | A peak RSS MB | B peak RSS MB | CPU A / B / UAS / UAC | load avg before | step s | sustained |"
-  echo "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--|--|--:|--|"
+  echo "| calls/s | placed/s | attempted | completed | failed | SIPp retrans | UDP drops A / B / other | A CPU s / 1000 calls | B CPU s / 1000 calls | A RSS MB peak / after | B RSS MB peak / after | CPU A / B / UAS / UAC | load avg before | step s | sustained |"
+  echo "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--|--|--:|--|"
   printf '%s\n' "${rows[@]}"
   echo
   echo "CPU s / 1000 calls × 1000 = µs per call; it includes the idle CPU above. CPU shares are of one core over the"
   echo "step (100% = one core busy; UAS and UAC: all $sources SIPp each). (traced): both gateways wrote a trace for ${trace_seconds} s of it."
+  echo "UDP drops: datagrams the kernel dropped for a full receive buffer: at A's SIP socket, B's, and every other socket"
+  echo "(the SIPp, from RcvbufErrors). RSS: VmHWM since"
+  echo "the gateway started / VmRSS once the step's calls have cleared."
   echo "Latency: from each gateway's own trace, read at the socket, at $traced calls/s over ${trace_seconds} s (tracing on)."
   echo
   echo "| interval | calls | p50 ms | p99 ms | max ms |"
