@@ -23,6 +23,7 @@
 #   BENCH_CICS          circuits on each side          1-4095
 #   BENCH_SOURCES       SIPp pairs (PBX and callee)    16
 #   BENCH_WARMUP_SECONDS calls at BENCH_STEPS' first rate before the measured steps, not in the table   10
+#   BENCH_SIP_MAX_MESSAGE_BYTES  sip.maxMessageBytes of both gateways   (the configuration's default)
 #   BENCH_NO_BUILD=1    use the Release build as it is
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -36,8 +37,9 @@ trace_seconds=${BENCH_TRACE_SECONDS:-3}
 cics=${BENCH_CICS:-1-4095}
 sources=${BENCH_SOURCES:-16}
 warmup_seconds=${BENCH_WARMUP_SECONDS:-10}
+max_message_bytes=${BENCH_SIP_MAX_MESSAGE_BYTES:-}
 [ "$sources" -ge 1 ] && [ "$sources" -le 99 ] || { echo "BENCH_SOURCES must be 1-99" >&2; exit 2; }
-command_line="BENCH_STEPS=\"$steps\" BENCH_STEP_SECONDS=$step_seconds BENCH_CALL_MS=$call_ms BENCH_LATENCY_RATE=$latency_rate BENCH_SOURCES=$sources BENCH_WARMUP_SECONDS=$warmup_seconds make bench-e2e"
+command_line="BENCH_STEPS=\"$steps\" BENCH_STEP_SECONDS=$step_seconds BENCH_CALL_MS=$call_ms BENCH_LATENCY_RATE=$latency_rate BENCH_SOURCES=$sources BENCH_WARMUP_SECONDS=$warmup_seconds${max_message_bytes:+ BENCH_SIP_MAX_MESSAGE_BYTES=$max_message_bytes} make bench-e2e"
 
 scripts/install-packages.sh sip-tester tshark
 if [ "${BENCH_NO_BUILD:-}" != 1 ]; then
@@ -83,6 +85,7 @@ for s in a b; do
       -e "s#\"name\": \"pbx\",\(.*\)\"sources\": \[\"127.0.0.1\"\]#\"name\": \"pbx\",\1\"sources\": [$pbx_sources]#" \
       -e "s#{ \"name\": \"pstn-uas\".*}#$callee_trunks#" \
       -e "s#{ \"prefix\": \"\", \"trunk\": \"pstn-uas\" }#$callee_routes#" \
+      -e "${max_message_bytes:+s#\"sip\": {#\"sip\": { \"maxMessageBytes\": $max_message_bytes,#}" \
       "examples/back-to-back/$s.json" >"$out/gateway-$s.json"
   "$daemon" check-config --config "$out/gateway-$s.json"
 done
