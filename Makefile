@@ -1,5 +1,5 @@
 # Set-up on a fresh machine is two commands: `make demo` and `make test` (see README.md).
-.PHONY: all build demo test test-sctp test-deb bench bench-hold deb clean
+.PHONY: all build demo test test-sctp test-deb bench bench-e2e bench-hold deb clean
 
 all: build
 
@@ -29,6 +29,11 @@ bench-hold:
 
 bench:
 	dotnet run -c Release --project bench/Gateway.Benchmarks -- --filter '*'
+
+# End-to-end load: SIPp -> gateway A -> M3UA/TCP -> gateway B -> SIPp, call rate stepped up (docs/performance.md);
+# BENCH_STEPS, BENCH_STEP_SECONDS ... in scripts/bench-e2e/bench-e2e.sh. Result: artifacts/bench-e2e/result.md.
+bench-e2e:
+	scripts/bench-e2e/bench-e2e.sh
 
 clean:
 	rm -rf artifacts src/*/bin src/*/obj tests/*/bin tests/*/obj bench/*/bin bench/*/obj BenchmarkDotNet.Artifacts
