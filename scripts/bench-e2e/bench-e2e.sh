@@ -66,8 +66,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# The back-to-back example, with every circuit (so that circuits never limit the rate), no syslog and warnings only
-# on the console (to a file): logging must not dominate. A admits calls from every PBX address; B has one trunk and
+# The back-to-back example, with every circuit (so that circuits never limit the rate), no overload limit (the bench
+# looks for where the gateway itself gives way), no syslog and warnings only on the console (to a file): logging must
+# not dominate. A admits calls from every PBX address; B has one trunk and
 # one route per callee.
 pbx_ip() { echo "127.0.0.$((10 + $1))"; }
 callee_ip() { echo "127.0.1.$1"; }
@@ -86,6 +87,7 @@ for s in a b; do
       -e "s#{ \"name\": \"pstn-uas\".*}#$callee_trunks#" \
       -e "s#{ \"prefix\": \"\", \"trunk\": \"pstn-uas\" }#$callee_routes#" \
       -e "${max_message_bytes:+s#\"sip\": {#\"sip\": { \"maxMessageBytes\": $max_message_bytes,#}" \
+      -e 's#"shutdown":#"overload": { "maxCallsPerSecond": 0, "maxCalls": 0 },\n  "shutdown":#' \
       "examples/back-to-back/$s.json" >"$out/gateway-$s.json"
   "$daemon" check-config --config "$out/gateway-$s.json"
 done
