@@ -49,15 +49,22 @@ public sealed class SipUdpListener : IAsyncDisposable
     private async Task ReceiveLoop()
     {
         var any = new IPEndPoint(LocalEndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+        // One receive buffer for the largest datagram, and each datagram copied out at its own size: the message that
+        // owns the copy lives as long as its transaction (32 s after a 2xx), and thousands of 64 KiB buffers held that
+        // long were most of the heap and of the GC's work under load.
+        byte[] receive = new byte[MaxDatagram];
         while (!_stop.IsCancellationRequested)
         {
-            byte[] buffer = ArrayPool<byte>.Shared.Rent(MaxDatagram);
-            bool handedOver = false;
+            byte[]? datagram = null;
             try
             {
-                var result = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, any, _stop.Token).ConfigureAwait(false);
-                handedOver = true;
-                _receiver.DatagramReceived(this, (IPEndPoint)result.RemoteEndPoint, buffer, result.ReceivedBytes);
+                var result = await _socket.ReceiveFromAsync(receive, SocketFlags.None, any, _stop.Token).ConfigureAwait(false);
+                int length = result.ReceivedBytes;
+                datagram = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+                receive.AsSpan(0, length).CopyTo(datagram);
+                byte[] handedOver = datagram;
+                datagram = null;
+                _receiver.DatagramReceived(this, (IPEndPoint)result.RemoteEndPoint, handedOver, length);
             }
             catch (OperationCanceledException) when (_stop.IsCancellationRequested)
             {
@@ -79,7 +86,7 @@ public sealed class SipUdpListener : IAsyncDisposable
             }
             finally
             {
-                if (!handedOver) ArrayPool<byte>.Shared.Return(buffer);
+                if (datagram is not null) ArrayPool<byte>.Shared.Return(datagram);
             }
         }
     }

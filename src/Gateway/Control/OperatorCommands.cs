@@ -128,6 +128,17 @@ public sealed class OperatorCommands : IControlHandler
             json.WriteNumber("perSecond", Math.Round(_metrics.CallsPerSecond, 1));
             json.WriteEndObject();
 
+            // What must return to 0 when no call is up: anything left is a leak (issue 8's soak reads these).
+            if (_calls.Sip is { } sip)
+            {
+                json.WriteStartObject("sip");
+                json.WriteNumber("calls", sip.CallCount);
+                json.WriteNumber("dialogs", sip.DialogCount);
+                json.WriteNumber("serverTransactions", sip.Stack.ServerTransactionCount);
+                json.WriteNumber("clientTransactions", sip.Stack.ClientTransactionCount);
+                json.WriteEndObject();
+            }
+
             json.WriteStartArray("problems");
             foreach (LoggedProblem problem in _problems.Snapshot())
             {

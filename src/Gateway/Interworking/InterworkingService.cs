@@ -61,6 +61,9 @@ public sealed class InterworkingService : IHostedService, ISipUserAgentUser, IIs
 
     public int ActiveCount => _calls.Count;
 
+    /// <summary>The SIP user agent, once started (null without SIP listeners): its call, dialog and transaction counts.</summary>
+    public SipUserAgent? Sip => _sip;
+
     /// <summary>The calls now up, for the operator's view.</summary>
     public IEnumerable<ICallRecord> Calls => _calls.Values;
 
