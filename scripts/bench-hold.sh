@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # `make bench-hold`: memory and idle CPU of established calls (issue 8 §2). The back-to-back pair with 4,095 circuits;
 # SIPp sets up HOLD_CALLS calls (default 4,000) at HOLD_RATE calls/s through A and B and keeps them HOLD_SECONDS
-# (default 60) before hanging up. Measured per gateway from /proc: VmRSS before (after a warm-up of short calls),
+# (default 90) before hanging up; HOLD_RATE defaults to 150/s, under the SIP stack's 500 messages/s per source. Measured per gateway from /proc: VmRSS before (after a warm-up of short calls),
 # while every call is up, and after; RSS per established call; CPU used while the calls are only held (no signalling
 # but the timers); and that every call and circuit is free again at the end. Writes artifacts/bench-hold/result.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-calls=${HOLD_CALLS:-4000} rate=${HOLD_RATE:-200} hold=${HOLD_SECONDS:-90}
+calls=${HOLD_CALLS:-4000} rate=${HOLD_RATE:-150} hold=${HOLD_SECONDS:-90}
 [ "$hold" -ge $((calls / rate + 60)) ] || { echo "bench-hold: HOLD_SECONDS must outlast the setup (calls / rate) by 60 s" >&2; exit 2; }
 [ "$calls" -le 4095 ] || { echo "bench-hold: at most 4095 calls (one DPC's CICs)" >&2; exit 2; }
 scripts/install-packages.sh sip-tester >/dev/null
