@@ -135,7 +135,10 @@ public static class GatewayConfigurationReader
             ReadAddressList(t, "sources")));
         CheckUniqueNames(s, "trunks", trunks, t => t.Name);
 
-        return new SipOptions(listeners, timers, maxMessageBytes, trunks);
+        return new SipOptions(listeners, timers, maxMessageBytes, trunks)
+        {
+            MaxMessagesPerSecondPerSource = s.Int("maxMessagesPerSecondPerSource", SipOptions.DefaultMaxMessagesPerSecondPerSource, 10, 10_000_000),
+        };
     }
 
     private static IReadOnlyList<IPAddress> ReadAddressList(JsonSection s, string key)

@@ -87,6 +87,8 @@ public sealed class InterworkingService : IHostedService, ISipUserAgentUser, IIs
                 SentByHost = host,
                 Timers = new SipTimerSettings(sip.Timers.T1, sip.Timers.T2, sip.Timers.T4),
                 MaxMessageSize = sip.MaxMessageBytes,
+                RateLimitPerSecond = sip.MaxMessagesPerSecondPerSource,
+                RateLimitBurst = sip.MaxMessagesPerSecondPerSource * 2,
                 WireTap = _wireTap,
             };
             _sip = new SipUserAgent(stackOptions, new SipUserAgentOptions(), this, _loggers.CreateLogger("Gateway.Sip"), _time);

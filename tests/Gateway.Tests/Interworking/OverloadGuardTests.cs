@@ -54,4 +54,12 @@ public sealed class OverloadGuardTests
             () => Read("""{ "isup": { "opc": 1 }, "overload": { "retryAfterSeconds": 0 } }""")).Errors);
         Assert.Equal("$.overload.retryAfterSeconds", error.Path);
     }
+
+    [Fact]
+    public void One_PBX_may_send_5000_SIP_messages_a_second_unless_told_otherwise()
+    {
+        static GatewayConfiguration Read(string json) => GatewayConfigurationReader.Read(json, "test.json");
+        Assert.Equal(5000, Read("""{ "isup": { "opc": 1 } }""").Sip.MaxMessagesPerSecondPerSource);
+        Assert.Equal(200, Read("""{ "isup": { "opc": 1 }, "sip": { "maxMessagesPerSecondPerSource": 200 } }""").Sip.MaxMessagesPerSecondPerSource);
+    }
 }
