@@ -29,7 +29,7 @@ public sealed class OverloadTests : IDisposable
         await using Sipp.Server callee = await Sipp.StartServerAsync(Scenario("uas-answer.xml"), IPAddress.Loopback, calls: 1000,
             keys: new Dictionary<string, string> { ["service"] = Number }, timeout: TimeSpan.FromSeconds(60));
         using var pair = await BackToBackPair.StartAsync(_directory, callee.EndPoint, new IPEndPoint(IPAddress.Loopback, 5999),
-            metricsPortA: metrics, sectionsA: """ "overload": { "maxCallsPerSecond": 5, "retryAfterSeconds": 5 }, """);
+            metricsPortA: metrics, extraA: new BackToBackPair.Extra(Sections: """ "overload": { "maxCallsPerSecond": 5, "retryAfterSeconds": 5 }, """));
         await pair.A.WaitForLinesAsync("event=metrics-listening");
 
         // 30 calls in about 0.3 s: the bucket holds 5, and refills 5 a second.
@@ -56,7 +56,7 @@ public sealed class OverloadTests : IDisposable
         await using Sipp.Server callee = await Sipp.StartServerAsync(Scenario("uas-answer.xml"), IPAddress.Loopback, calls: 1000,
             keys: new Dictionary<string, string> { ["service"] = Number }, timeout: TimeSpan.FromSeconds(60));
         using var pair = await BackToBackPair.StartAsync(_directory, callee.EndPoint, new IPEndPoint(IPAddress.Loopback, 5999),
-            sectionsB: """ "overload": { "maxCallsPerSecond": 3 }, """);
+            extraB: new BackToBackPair.Extra(Sections: """ "overload": { "maxCallsPerSecond": 3 }, """));
         string trace = _directory.Combine("b.pcapng");
         GatewayCli.Result started = await GatewayCli.RunAsync("trace", "start", trace, "--socket", pair.ControlB);
         Assert.Equal(0, started.ExitCode);
