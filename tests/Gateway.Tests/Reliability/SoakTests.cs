@@ -22,8 +22,9 @@ public sealed class SoakTests(SoakTests.Soak soak, ITestOutputHelper output) : I
         Assert.True(soak.Failure is null, soak.Failure);
     }
 
-    [Fact(Skip = "bug (suspected): gateway A's resident memory keeps growing with calls (325 MiB after 5,000 calls, 627 MiB after 20,000, "
-        + "+92 %; B +25 %), with no call or circuit left: docs/reliability.md#soak")]
+    [Fact(Skip = "not met: after the UDP receive-buffer fix both gateways' RSS still grows 31-37 % from 5,000 to 20,000 calls "
+        + "(A 180 -> 246 MiB, B 176 -> 230 MiB; before it A grew 92 %), with no call, circuit, dialog or transaction left; RSS cannot tell "
+        + "a retained heap from an uncollected one: docs/reliability.md#soak")]
     public void Memory_of_each_gateway_grows_by_at_most_a_fifth_between_5000_and_20000_calls()
     {
         foreach (string line in soak.Report) output.WriteLine(line);
