@@ -79,7 +79,7 @@ public sealed class M3uaMutator
 
     public static byte[] Beat(byte[] data) => Message(3, 3, (TagHeartbeatData, data));
 
-    public static byte[] BeatAck(byte[] data) => Message(3, 4, (TagHeartbeatData, data));
+    public static byte[] BeatAck(byte[] data) => Message(3, 6, (TagHeartbeatData, data));
 
     /// <summary>DATA carrying <paramref name="isup"/> from <paramref name="opc"/> to <paramref name="dpc"/>, SI 5, SLS the CIC's low bits.</summary>
     public static byte[] Data(uint routingContext, uint opc, uint dpc, byte networkIndicator, byte[] isup)

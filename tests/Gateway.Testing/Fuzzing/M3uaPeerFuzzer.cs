@@ -342,7 +342,7 @@ public sealed class M3uaPeerFuzzer : IAsyncDisposable
                 return;
             }
 
-            if (messageClass == 3 && type == 4)
+            if (messageClass == 3 && type == 6)
             {
                 if (heartbeat is not null)
                 {
