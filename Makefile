@@ -1,5 +1,5 @@
 # Set-up on a fresh machine is two commands: `make demo` and `make test` (see README.md).
-.PHONY: all build demo test test-sctp test-deb bench deb clean
+.PHONY: all build demo test test-sctp test-deb bench deb clean fuzz
 
 all: build
 
@@ -23,6 +23,10 @@ deb:
 # The .deb installed, run, upgraded and purged under real systemd (PID 1) inside user-mode-linux (docs/testing-deb.md).
 test-deb:
 	scripts/deb-lab/test-deb.sh
+
+# The fuzz tests' long run: 10 minutes per protocol (FUZZ_SECONDS to change, FUZZ_SEED to replay; docs/reliability.md).
+fuzz:
+	scripts/fuzz.sh
 
 bench:
 	dotnet run -c Release --project bench/Gateway.Benchmarks -- --filter '*'
