@@ -17,7 +17,7 @@ mkdir -p "$results"
 : > "$report"
 
 status=0
-FUZZ_SECONDS="$seconds" FUZZ_REPORT="$report" dotnet test tests/Gateway.Tests -c Release --no-build -nologo \
+FUZZ_SECONDS="$seconds" FUZZ_REPORT="$report" FUZZ_LOGS="$PWD/$results/logs" dotnet test tests/Gateway.Tests -c Release --no-build -nologo \
   --filter "FullyQualifiedName~Reliability.Fuzz" \
   --logger "trx;LogFileName=fuzz.trx" --logger "console;verbosity=normal" \
   --results-directory "$results" || status=$?

@@ -49,6 +49,7 @@ public sealed class M3uaPeerFuzzer : IAsyncDisposable
     public long BeatAcks { get; private set; }
     public long Connects { get; private set; }
     public long HandshakeFailures { get; private set; }
+    public long Reactivations { get; private set; }
     public long ClosedByGateway { get; private set; }
 
     /// <summary>The longest time a BEAT waited for its ACK.</summary>
@@ -62,7 +63,7 @@ public sealed class M3uaPeerFuzzer : IAsyncDisposable
             {
                 return $"m3ua seed={Seed} sent={Sent} (" + string.Join(",", _kinds.OrderBy(k => k.Key).Select(k => $"{k.Key}:{k.Value}")) +
                        $") framing-breakers={FramingBreakers} aspia/aspdn={StateChanges} beats={Beats} beat-acks={BeatAcks} " +
-                       $"longest-beat-wait={LongestBeatWait.TotalMilliseconds:0}ms connects={Connects} handshake-failures={HandshakeFailures} " +
+                       $"longest-beat-wait={LongestBeatWait.TotalMilliseconds:0}ms connects={Connects} reactivations={Reactivations} handshake-failures={HandshakeFailures} " +
                        $"closed-by-gateway={ClosedByGateway} received=" + string.Join(",", _received.Select(r => $"{r.Key}:{r.Value}"));
             }
         }
@@ -133,7 +134,19 @@ public sealed class M3uaPeerFuzzer : IAsyncDisposable
                     }
                 }
 
-                if (++count % BeatEvery == 0) await BeatAsync(connection, TimeSpan.FromSeconds(10));
+                if (++count % BeatEvery == 0)
+                {
+                    await BeatAsync(connection, TimeSpan.FromSeconds(10));
+
+                    // A mutated message that happened to be a valid ASPUP, ASPIA or ASPDN took our ASP out of the active
+                    // state (its acknowledgement came unasked): activate again, or the DATA after it tests nothing.
+                    if (connection.Deactivated)
+                    {
+                        connection.Deactivated = false;
+                        lock (_gate) Reactivations++;
+                        await HandshakeAsync(connection, cancellationToken);
+                    }
+                }
             }
             catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
             {
@@ -254,6 +267,9 @@ public sealed class M3uaPeerFuzzer : IAsyncDisposable
 
         public M3uaPeerFuzzer Owner { get; }
 
+        /// <summary>Set when an acknowledgement shows the gateway took our ASP out of the active state.</summary>
+        public volatile bool Deactivated;
+
         public Task Closed => _closed.Task;
 
         public Task Expect(byte messageClass, byte type)
@@ -324,15 +340,20 @@ public sealed class M3uaPeerFuzzer : IAsyncDisposable
         private async Task HandleAsync(byte[] message)
         {
             byte messageClass = message[2], type = message[3];
+            bool asked;
             lock (_expected)
             {
                 int i = _expected.FindIndex(e => e.Class == messageClass && e.Type == type);
-                if (i >= 0)
+                asked = i >= 0;
+                if (asked)
                 {
                     _expected[i].Done.TrySetResult();
                     _expected.RemoveAt(i);
                 }
             }
+
+            // ASPUP ACK, ASPDN ACK, ASPIA ACK nobody asked for: the ASP is no longer active.
+            if (!asked && ((messageClass == 3 && type is 4 or 5) || (messageClass == 4 && type == 4))) Deactivated = true;
 
             byte[]? heartbeat = Parameter(message, M3uaMutator.TagHeartbeatData);
             if (messageClass == 3 && type == 3)

@@ -16,7 +16,7 @@ namespace Gateway.Tests.Reliability;
 /// M3UA peer. Each call must complete; afterwards each gateway is alive, answers <c>status</c>, has logged no unhandled
 /// exception and no failure, has no call left and every circuit idle, and its memory (VmRSS) and open descriptors did
 /// not grow beyond a bound after warm-up. FUZZ_SECONDS sets how long each protocol is fuzzed (default 25; make fuzz:
-/// 600), FUZZ_SEED the seed (default: from the clock, printed), FUZZ_REPORT a file the summary lines are appended to.
+/// 600), FUZZ_SEED the seed (default: from the clock, printed), FUZZ_REPORT a file the summary lines are appended to, FUZZ_LOGS a directory for both gateways' output.
 /// </summary>
 public sealed class FuzzTests : IDisposable
 {
@@ -208,6 +208,13 @@ public sealed class FuzzTests : IDisposable
                $"peak={rssPeak} kB, end={rssEnd} kB ({100.0 * (rssEnd - reference.RssKb) / reference.RssKb:+0.0;-0.0}%); open files after warm-up={reference.Files}, end={filesEnd}; " +
                $"exception lines A={ExceptionLines(pair.A.Output)} B={ExceptionLines(pair.B.Output)}; VmRSS kB every 5 s: " +
                string.Join(" ", taken.Where((_, i) => i % 10 == 0).Select(s => $"{s.At.TotalSeconds:0}s:{s.RssKb}")));
+
+        if (Environment.GetEnvironmentVariable("FUZZ_LOGS") is { Length: > 0 } logs)
+        {
+            Directory.CreateDirectory(logs);
+            await File.WriteAllTextAsync(Path.Combine(logs, $"{protocol}-{seed}-gateway-a.log"), pair.A.Output);
+            await File.WriteAllTextAsync(Path.Combine(logs, $"{protocol}-{seed}-gateway-b.log"), pair.B.Output);
+        }
 
         Assert.True(failures.Count == 0, $"legitimate calls failed while fuzzing {protocol} (seed {seed}):\n{string.Join("\n", failures)}\n{pair.Output}");
         Assert.True(statusA is not null, $"gateway A's status did not answer: {answerA}");
