@@ -39,6 +39,12 @@ public sealed class M3uaPeerFuzzer : IAsyncDisposable
     /// <summary>Mutated messages per second to aim at.</summary>
     public int MessagesPerSecond { get; init; } = 400;
 
+    /// <summary>Messages per thousand that break the framing on purpose (the fuzzer then reconnects).</summary>
+    public int FramingBreakersPerMille { get; init; } = 8;
+
+    /// <summary>Messages per thousand that are a valid ASPIA or ASPDN (the fuzzer then activates again).</summary>
+    public int StateChangesPerMille { get; init; } = 3;
+
     /// <summary>A valid BEAT after this many mutated messages.</summary>
     public int BeatEvery { get; init; } = 25;
 
@@ -107,7 +113,7 @@ public sealed class M3uaPeerFuzzer : IAsyncDisposable
                 }
 
                 int roll = _random.Next(1000);
-                if (roll < 8)
+                if (roll < FramingBreakersPerMille)
                 {
                     // The framing broken on purpose: the rest of this stream means nothing, so the connection goes.
                     await connection.SendAsync(_mutator.NextFramingBreaker());
@@ -115,10 +121,10 @@ public sealed class M3uaPeerFuzzer : IAsyncDisposable
                     await Task.Delay(20, cancellationToken);
                     await ActivateAsync(TimeSpan.FromSeconds(20), cancellationToken);
                 }
-                else if (roll < 11)
+                else if (roll < FramingBreakersPerMille + StateChangesPerMille)
                 {
                     // ASPIA or ASPDN, valid: the gateway takes the ASP out of service; activate again.
-                    await connection.SendAsync(roll < 10 ? M3uaMutator.Message(4, 2) : M3uaMutator.Message(3, 2));
+                    await connection.SendAsync(_random.Next(3) != 0 ? M3uaMutator.Message(4, 2) : M3uaMutator.Message(3, 2));
                     lock (_gate) { StateChanges++; Sent++; }
                     await Task.Delay(20, cancellationToken);
                     await HandshakeAsync(connection, cancellationToken);
