@@ -101,7 +101,7 @@ internal sealed class FuzzPair : IDisposable
     }
 
     /// <summary>
-    /// Each gateway's own runtime directory (its control socket), and a GC heap limit: 96 MB, or FUZZ_HEAP_LIMIT (hex
+    /// Each gateway's own runtime directory (its control socket), and a GC heap limit: 64 MB, or FUZZ_HEAP_LIMIT (hex
     /// bytes, as DOTNET_GCHeapHardLimit takes it). Without one, the runtime lets gen2 grow for minutes under this load
     /// before it collects (B, its ASP deactivated and activated again 47 times a second: +1.4 MB/s, linear for 60 s;
     /// with a 48 MB limit the same load stays flat at 62 MB RSS), so VmRSS would measure the GC's patience, not what
@@ -115,7 +115,7 @@ internal sealed class FuzzPair : IDisposable
         return new Dictionary<string, string?>
         {
             ["RUNTIME_DIRECTORY"] = path,
-            ["DOTNET_GCHeapHardLimit"] = Environment.GetEnvironmentVariable("FUZZ_HEAP_LIMIT") is { Length: > 0 } limit ? limit : "0x6000000",
+            ["DOTNET_GCHeapHardLimit"] = Environment.GetEnvironmentVariable("FUZZ_HEAP_LIMIT") is { Length: > 0 } limit ? limit : "0x4000000",
         };
     }
 

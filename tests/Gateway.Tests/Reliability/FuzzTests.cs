@@ -16,7 +16,7 @@ namespace Gateway.Tests.Reliability;
 /// M3UA peer. Each call must complete; afterwards each gateway is alive, answers <c>status</c>, has logged no unhandled
 /// exception and no failure, has no call left and every circuit idle, and its memory (VmRSS) and open descriptors did
 /// not grow beyond a bound after warm-up. FUZZ_SECONDS sets how long each protocol is fuzzed (default 25; make fuzz:
-/// 600), FUZZ_SEED the seed (default: from the clock, printed), FUZZ_REPORT a file the summary lines are appended to, FUZZ_LOGS a directory for both gateways' output.
+/// 600), FUZZ_SEED the seed (default: from the clock, printed), FUZZ_REPORT a file the summary lines are appended to, FUZZ_LOGS a directory for both gateways' output, FUZZ_HEAP_LIMIT the gateways' GC heap limit (see <see cref="FuzzPair"/>).
 /// </summary>
 public sealed class FuzzTests : IDisposable
 {
