@@ -1,5 +1,5 @@
 # Set-up on a fresh machine is two commands: `make demo` and `make test` (see README.md).
-.PHONY: all build demo test test-sctp test-deb bench bench-e2e bench-hold deb clean
+.PHONY: all build demo test test-sctp test-deb bench bench-e2e bench-hold deb clean fuzz
 
 all: build
 
@@ -26,6 +26,10 @@ test-deb:
 
 bench-hold:
 	scripts/bench-hold.sh
+
+# The fuzz tests' long run: 10 minutes per protocol (FUZZ_SECONDS to change, FUZZ_SEED to replay; docs/reliability.md).
+fuzz:
+	scripts/fuzz.sh
 
 bench:
 	dotnet run -c Release --project bench/Gateway.Benchmarks -- --filter '*'
