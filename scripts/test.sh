@@ -38,7 +38,8 @@ add_up() {
     counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
     passed=$((passed + $(value passed)))
     failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
-    skipped=$((skipped + $(value notExecuted)))
+    # xunit's trx leaves notExecuted at 0 for a skipped test and counts it only in total, not in executed.
+    skipped=$((skipped + $(value total) - $(value executed)))
   done
 }
 add_up "$results"/*.trx
