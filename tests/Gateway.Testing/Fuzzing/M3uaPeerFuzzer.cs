@@ -36,6 +36,12 @@ public sealed class M3uaPeerFuzzer : IAsyncDisposable
 
     public int Seed { get; }
 
+    /// <summary>The clock that paces the fuzzing and spaces reconnect attempts.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    // Completed and replaced on every message from the gateway, so a waiter wakes when something came.
+    private TaskCompletionSource _receivedSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>Mutated messages per second to aim at.</summary>
     public int MessagesPerSecond { get; init; } = 400;
 
@@ -89,7 +95,7 @@ public sealed class M3uaPeerFuzzer : IAsyncDisposable
             catch (Exception e) when (e is IOException or SocketException or TimeoutException && clock.Elapsed < timeout)
             {
                 lock (_gate) HandshakeFailures++;
-                await Task.Delay(200, cancellationToken);
+                await Task.Delay(TimeSpan.FromMilliseconds(200), Time, cancellationToken);
             }
         }
     }
@@ -118,7 +124,7 @@ public sealed class M3uaPeerFuzzer : IAsyncDisposable
                     // The framing broken on purpose: the rest of this stream means nothing, so the connection goes.
                     await connection.SendAsync(_mutator.NextFramingBreaker());
                     lock (_gate) { FramingBreakers++; Sent++; }
-                    await Task.Delay(20, cancellationToken);
+                    await ClosedOrAsync(connection, TimeSpan.FromSeconds(2));
                     await ActivateAsync(TimeSpan.FromSeconds(20), cancellationToken);
                 }
                 else if (roll < FramingBreakersPerMille + StateChangesPerMille)
@@ -126,7 +132,7 @@ public sealed class M3uaPeerFuzzer : IAsyncDisposable
                     // ASPIA or ASPDN, valid: the gateway takes the ASP out of service; activate again.
                     await connection.SendAsync(_random.Next(3) != 0 ? M3uaMutator.Message(4, 2) : M3uaMutator.Message(3, 2));
                     lock (_gate) { StateChanges++; Sent++; }
-                    await Task.Delay(20, cancellationToken);
+                    // TCP keeps the order: the gateway handles the ASPIA/ASPDN before this ASPUP and ASPAC.
                     await HandshakeAsync(connection, cancellationToken);
                 }
                 else
@@ -161,7 +167,7 @@ public sealed class M3uaPeerFuzzer : IAsyncDisposable
             }
 
             TimeSpan due = TimeSpan.FromSeconds((double)count / MessagesPerSecond);
-            if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed, cancellationToken);
+            if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed, Time, cancellationToken);
         }
     }
 
@@ -177,6 +183,41 @@ public sealed class M3uaPeerFuzzer : IAsyncDisposable
         lock (_gate) return _received.GetValueOrDefault(name);
     }
 
+    /// <summary>Waits until more than <paramref name="count"/> messages of <paramref name="name"/> came; false when <paramref name="timeout"/> passed first.</summary>
+    public async Task<bool> WaitForReceivedAsync(string name, long count, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout, Time);
+        while (true)
+        {
+            Task signal;
+            lock (_gate)
+            {
+                if (_received.GetValueOrDefault(name) > count) return true;
+                signal = _receivedSignal.Task;
+            }
+            try
+            {
+                await signal.WaitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+        }
+    }
+
+    // The gateway closes a connection whose framing it lost; waiting for that keeps the next connection's start apart.
+    private static async Task ClosedOrAsync(Connection connection, TimeSpan timeout)
+    {
+        try
+        {
+            await connection.Closed.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+        }
+    }
+
     private async Task BeatAsync(Connection connection, TimeSpan timeout)
     {
         byte[] data = new byte[8];
@@ -185,9 +226,16 @@ public sealed class M3uaPeerFuzzer : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         await connection.SendAsync(M3uaMutator.Beat(data));
         lock (_gate) Beats++;
-        Task done = await Task.WhenAny(acked, connection.Closed, Task.Delay(timeout));
+        Task done;
+        try
+        {
+            done = await Task.WhenAny(acked, connection.Closed).WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"no BEAT ACK within {timeout.TotalSeconds} s ({Summary})");
+        }
         if (done == connection.Closed) throw new IOException("closed while waiting for BEAT ACK");
-        if (done != acked) throw new TimeoutException($"no BEAT ACK within {timeout.TotalSeconds} s ({Summary})");
         lock (_gate)
         {
             BeatAcks++;
@@ -238,14 +286,28 @@ public sealed class M3uaPeerFuzzer : IAsyncDisposable
 
     private static async Task Wait(Connection connection, Task expected, string what, CancellationToken cancellationToken)
     {
-        Task done = await Task.WhenAny(expected, connection.Closed, Task.Delay(TimeSpan.FromSeconds(5), cancellationToken));
+        Task done;
+        try
+        {
+            done = await Task.WhenAny(expected, connection.Closed).WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"no {what} within 5 s");
+        }
         if (done == connection.Closed) throw new IOException($"closed before {what}");
-        if (done != expected) throw new TimeoutException($"no {what} within 5 s");
     }
 
     private void Received(string name)
     {
-        lock (_gate) _received[name] = _received.GetValueOrDefault(name) + 1;
+        TaskCompletionSource signal;
+        lock (_gate)
+        {
+            _received[name] = _received.GetValueOrDefault(name) + 1;
+            signal = _receivedSignal;
+            _receivedSignal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        signal.SetResult();
     }
 
     public async ValueTask DisposeAsync()

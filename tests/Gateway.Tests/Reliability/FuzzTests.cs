@@ -92,17 +92,13 @@ public sealed class FuzzTests : IDisposable
                 await fuzzer!.BeatAsync(TimeSpan.FromSeconds(10));
                 long released = fuzzer.ReceivedCount("isup-0c");
                 await fuzzer.SendIsupAsync(IsupMutator.Iam(cic: 9));
-                var clock = Stopwatch.StartNew();
-                while (fuzzer.ReceivedCount("isup-0c") == released && clock.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(50);
-                Assert.True(fuzzer.ReceivedCount("isup-0c") > released, $"no REL for a valid unroutable IAM after fuzzing ({fuzzer.Summary})\n{pair.B.Output}");
+                Assert.True(await fuzzer.WaitForReceivedAsync("isup-0c", released, TimeSpan.FromSeconds(10)), $"no REL for a valid unroutable IAM after fuzzing ({fuzzer.Summary})\n{pair.B.Output}");
 
                 // What the fuzzing peer blocked with its valid BLO and CGB (remote blocking, as a switch may do) it takes
                 // back as a switch would: a GRS for all its circuits (Q.764 §2.9.3.1: remote blocking is removed), GRA back.
                 long acknowledged = fuzzer.ReceivedCount("isup-29");
                 await fuzzer.SendIsupAsync(Convert.FromHexString("0100" + "17" + "01" + "01" + "1E"));
-                clock.Restart();
-                while (fuzzer.ReceivedCount("isup-29") == acknowledged && clock.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(50);
-                Assert.True(fuzzer.ReceivedCount("isup-29") > acknowledged, $"no GRA for a valid GRS after fuzzing ({fuzzer.Summary})\n{pair.B.Output}");
+                Assert.True(await fuzzer.WaitForReceivedAsync("isup-29", acknowledged, TimeSpan.FromSeconds(10)), $"no GRA for a valid GRS after fuzzing ({fuzzer.Summary})\n{pair.B.Output}");
             });
         }
         finally
@@ -138,13 +134,14 @@ public sealed class FuzzTests : IDisposable
         using var sampling = new CancellationTokenSource();
         Task sampler = Task.Run(async () =>
         {
+            using var period = new PeriodicTimer(TimeSpan.FromMilliseconds(500), TimeProvider.System);
             while (!sampling.IsCancellationRequested && !target.HasExited)
             {
                 try
                 {
                     var sample = (clock.Elapsed, ProcessProbe.RssKb(target.Id), ProcessProbe.OpenFiles(target.Id));
                     lock (samples) samples.Add(sample);
-                    await Task.Delay(500, sampling.Token);
+                    await period.WaitForNextTickAsync(sampling.Token);
                 }
                 catch (Exception e) when (e is OperationCanceledException or IOException or InvalidOperationException)
                 {
@@ -182,13 +179,17 @@ public sealed class FuzzTests : IDisposable
         // Everything settles: no call left, every circuit idle, on both gateways.
         JsonElement? statusA = null, statusB = null;
         string answerA = "", answerB = "";
+        // Polled: the daemons are other processes, whose status only the CLI tells.
         var settle = Stopwatch.StartNew();
-        while (settle.Elapsed < TimeSpan.FromSeconds(45))
+        using (var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(500), TimeProvider.System))
         {
-            (statusA, answerA) = await FuzzPair.StatusAsync(pair.ControlA);
-            (statusB, answerB) = await FuzzPair.StatusAsync(pair.ControlB);
-            if (statusA is { } a && statusB is { } b && FuzzPair.Quiet(a) && FuzzPair.Quiet(b)) break;
-            await Task.Delay(500);
+            do
+            {
+                (statusA, answerA) = await FuzzPair.StatusAsync(pair.ControlA);
+                (statusB, answerB) = await FuzzPair.StatusAsync(pair.ControlB);
+                if (statusA is { } a && statusB is { } b && FuzzPair.Quiet(a) && FuzzPair.Quiet(b)) break;
+            }
+            while (settle.Elapsed < TimeSpan.FromSeconds(45) && await poll.WaitForNextTickAsync());
         }
 
         await sampling.CancelAsync();
