@@ -8,11 +8,11 @@ namespace Gateway.Sip;
 /// </summary>
 /// <remarks>
 /// <para>
-/// <b>Ownership.</b> The stack owns <see cref="Message"/> and disposes it when the transaction ends
-/// (<see cref="ISipTransactionUser.RequestEnded"/>): until then — and so at least until the TU has sent its final
-/// response — the TU may read it from any thread; and always during a callback about the request, even if a response
-/// sent from that callback ends the transaction at once (a non-INVITE over TCP: Timer J is zero). The TU never disposes
-/// it; copy what you keep beyond the transaction.
+/// <b>Ownership.</b> The stack owns <see cref="Message"/> and releases it once nothing needs it: a non-INVITE's when
+/// its final response is sent, an INVITE's when its call ends (<see cref="ReleaseWhenIdle"/>) or its transaction ends
+/// (<see cref="ISipTransactionUser.RequestEnded"/>). Until then the TU may read it from any thread; and always during
+/// a callback about the request, even if a response sent from that callback ends the transaction at once. The TU never
+/// disposes it; copy what you keep beyond the transaction.
 /// </para>
 /// <para>
 /// <b>Responses</b> are built from the request (RFC 3261 §8.2.6): Via headers (the top one with the <c>received</c> and
@@ -40,6 +40,7 @@ public sealed class ServerRequest
     private IReadOnlyList<ReasonValue>? _cancelReasons;
     private int _callbacks;
     private bool _ended;
+    private bool _done;
     private bool _timedOut;
     private bool _transportFailed;
     private bool _abandoned;
@@ -362,6 +363,30 @@ public sealed class ServerRequest
         }
     }
 
+    /// <summary>
+    /// Nothing will read the message again (a non-INVITE answered, or the INVITE's call over): release it now, or when
+    /// the TU callback still running returns. A transaction lingers 32 s after its final response (Timers J and L) to
+    /// absorb retransmissions, and under load the messages it kept for nobody were most of the heap.
+    /// </summary>
+    internal void ReleaseWhenIdle()
+    {
+        SipMessage? release = null;
+        lock (_gate)
+        {
+            _done = true;
+            if (_callbacks == 0)
+            {
+                release = _message;
+                _message = null;
+            }
+        }
+
+        if (release is not null)
+        {
+            _stack.Release(release);
+        }
+    }
+
     /// <summary>A TU callback about this request starts: the message stays readable until <see cref="EndCallback"/>.</summary>
     internal void BeginCallback()
     {
@@ -377,7 +402,7 @@ public sealed class ServerRequest
         SipMessage? release = null;
         lock (_gate)
         {
-            if (--_callbacks == 0 && _ended)
+            if (--_callbacks == 0 && (_ended || _done))
             {
                 release = _message;
                 _message = null;
@@ -508,6 +533,12 @@ public sealed class ServerRequest
                     _finalResponse = null;
                     Volatile.Write(ref _finalStatusCode, 0);
                 }
+            }
+
+            // A non-INVITE's transaction re-sends these bytes from now on; the request itself is read by no one.
+            if (accepted && _nonInvite is not null)
+            {
+                ReleaseWhenIdle();
             }
         }
 

@@ -876,6 +876,13 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
         }
 
         _agent.Forget(this);
+        if (_invite is not null)
+        {
+            // The INVITE's transaction lingers 32 s after a 2xx (RFC 6026 Timer L) and needs neither us nor the request.
+            _invite.Call = null;
+            _invite.ReleaseWhenIdle();
+        }
+
         ReportEnd();
     }
 
@@ -896,6 +903,13 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
         }
 
         _agent.Guard(() => listener.Ended(this, end));
+
+        // The INVITE client transaction keeps this call 32 s after a 2xx (Timer M), for retransmitted 2xx to ACK; the
+        // application's side of the call, and what it holds, must not wait that long.
+        lock (_gate)
+        {
+            _listener = null;
+        }
     }
 
     private AnswerRetransmission NewRetransmission(ServerRequest request) =>

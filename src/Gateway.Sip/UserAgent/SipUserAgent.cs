@@ -186,7 +186,11 @@ public sealed class SipUserAgent : ISipTransactionUser, IAsyncDisposable
                 return;
             }
 
-            request.Call = entry.Call;
+            if (request.IsInvite)
+            {
+                request.Call = entry.Call;   // for its CANCEL and ACK; other requests are done with once answered
+            }
+
             entry.Call.ReceiveInDialog(request, entry.Dialog);
             return;
         }
