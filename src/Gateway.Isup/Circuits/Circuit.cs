@@ -47,6 +47,13 @@ internal sealed class Circuit : IStateful<CircuitState>, IProcedureTimerTarget
     /// <summary>When the circuit last became idle, in <see cref="TimeProvider.GetTimestamp"/> units (least-recently-used selection).</summary>
     public long IdleSince { get; private set; }
 
+    // The group's IdleOrder links (under the group's lock).
+    internal Circuit? IdlePrevious { get; set; }
+
+    internal Circuit? IdleNext { get; set; }
+
+    internal bool InIdleOrder { get; set; }
+
     /// <summary>Our BLO or UBL waiting for BLA or UBA.</summary>
     public MaintenanceRequest? BlockingRequest { get; set; }
 
@@ -329,6 +336,7 @@ internal sealed class Circuit : IStateful<CircuitState>, IProcedureTimerTarget
     internal void BecomeIdle()
     {
         IdleSince = Group.Time.GetTimestamp();
+        Group.BecameIdle(this);
         EndCall(IsupCallEndReason.None); // never reached with a call; a safety net against a stuck handle
     }
 

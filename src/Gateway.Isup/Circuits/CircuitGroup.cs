@@ -26,6 +26,7 @@ internal sealed partial class CircuitGroup : IProcedureTimerTarget
     private readonly Lock _gate = new();
     private readonly Circuit?[] _byCic;
     private readonly Circuit[] _circuits;
+    private readonly IdleOrder _idleOrder;
     private readonly List<MaintenanceRequest> _requests = [];
     private readonly List<RepeatAttempt> _repeatAttempts = [];
     // Effects decided under the group's lock, delivered outside it in order by one thread at a time: a port may call
@@ -81,6 +82,7 @@ internal sealed partial class CircuitGroup : IProcedureTimerTarget
 
         circuits.Sort(static (a, b) => a.Cic.CompareTo(b.Cic));
         _circuits = [.. circuits];
+        _idleOrder = new IdleOrder(_circuits);
     }
 
     public int Dpc { get; }
@@ -478,6 +480,22 @@ internal sealed partial class CircuitGroup : IProcedureTimerTarget
 
                 return null;
             default:
+                for (Circuit? circuit = _idleOrder.First; circuit is not null;)
+                {
+                    Circuit? next = circuit.IdleNext;
+                    if (circuit.State != CircuitState.Idle)
+                    {
+                        _idleOrder.Unlink(circuit);
+                    }
+                    else if (Eligible(circuit, controlled, avoidCic))
+                    {
+                        return circuit;
+                    }
+
+                    circuit = next;
+                }
+
+                // Only if a circuit became idle other than through its machine's idle state; then as before, by scan.
                 Circuit? oldest = null;
                 foreach (Circuit circuit in circuits)
                 {
@@ -490,6 +508,9 @@ internal sealed partial class CircuitGroup : IProcedureTimerTarget
                 return oldest;
         }
     }
+
+    /// <summary>A circuit entered its idle state (under the lock): least-recently-used selection takes it last.</summary>
+    internal void BecameIdle(Circuit circuit) => _idleOrder.BecameIdle(circuit);
 
     private bool Eligible(Circuit circuit, bool? controlled, int avoidCic) =>
         circuit.IsOfferable && circuit.Cic != avoidCic && (controlled is not bool want || Controls(circuit.Cic) == want);

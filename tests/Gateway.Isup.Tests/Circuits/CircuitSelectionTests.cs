@@ -62,6 +62,25 @@ public sealed class CircuitSelectionTests
     }
 
     [Fact]
+    public void Least_recently_used_takes_the_lower_cic_of_two_freed_at_the_same_instant()
+    {
+        using var harness = new ExchangeHarness(200, 100, cics: [new CircuitCodeRange(1, 4)], selection: CircuitSelection.LeastRecentlyUsed, preferControlled: false);
+        harness.BringUp();
+        IsupCall first = harness.SeizeOutgoing();
+        IsupCall second = harness.SeizeOutgoing();
+        harness.Advance(TimeSpan.FromSeconds(1));
+
+        // Freed 2 then 1 without the clock moving: equal idle times, so CIC order decides, as the scan did.
+        harness.CallControl.Release(second, new IsupCause(16));
+        harness.Receive(IsupMessageType.RLC, 2);
+        harness.CallControl.Release(first, new IsupCause(16));
+        harness.Receive(IsupMessageType.RLC, 1);
+
+        int[] taken = [.. Enumerable.Range(0, 4).Select(_ => harness.SeizeOutgoing().Cic)];
+        Assert.Equal([3, 4, 1, 2], taken);
+    }
+
+    [Fact]
     public void Blocked_busy_releasing_and_far_end_unequipped_circuits_are_not_taken()
     {
         using var harness = new ExchangeHarness(200, 100, cics: [new CircuitCodeRange(1, 6)], preferControlled: false);
