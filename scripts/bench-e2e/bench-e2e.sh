@@ -9,10 +9,9 @@
 # ANM in -> 200 out; B: IAM in -> INVITE out, 200 in -> ANM out). The result, a markdown table, is printed and
 # written to artifacts/bench-e2e/result.md, next to the configurations, logs, SIPp statistics and traces.
 #
-# The SIP stack admits at most 500 messages/s per source address (burst 1,000; SipStackOptions.RateLimitPerSecond,
-# not configurable), and a call here is 3 messages from the PBX (INVITE, ACK, BYE) and 3 from the callee (180, 200,
-# 200), so one address carries at most ~166 calls/s. The load therefore comes from BENCH_SOURCES PBXs, SIPp k on
-# 127.0.0.(10+k):5061 dialling 49kk<call number>, and goes to as many callees, SIPp k on 127.0.1.k:5080, to which
+# The load comes from BENCH_SOURCES PBXs, as a carrier's would (and under the SIP stack's per-source limit,
+# sip.maxMessagesPerSecondPerSource): SIPp k on 127.0.0.(10+k):5061 dialling 49kk<call number>, and goes to as many
+# callees, SIPp k on 127.0.1.k:5080, to which
 # gateway B routes the prefix 49kk; each pair carries 1/BENCH_SOURCES of the rate.
 #
 #   BENCH_STEPS         call rates, calls/s            "100 250 500 750 1000 1500 2000"
@@ -135,6 +134,11 @@ sip_drops() {
   ss -uanm | awk '/^[^ \t]/ { addr = $4 } /skmem/ && match($0, /,d[0-9]+\)/) { d = substr($0, RSTART + 2, RLENGTH - 3)
     if (addr == "127.0.0.1:5060") a += d; else if (addr == "127.0.0.1:5070") b += d } END { print a + 0, b + 0 }'
 }
+# Each gateway's collections (all, gen2) and bytes allocated so far, from its status: what a step cost the GC.
+gc_figures() {
+  status "$1" | awk -F': ' '/"gcCount"/ { g = $2 + 0 } /"gen2GcCount"/ { g2 = $2 + 0 } /"allocatedBytes"/ { m = $2 + 0 }
+    END { print g + 0, g2 + 0, m + 0 }'
+}
 udp_drops() { awk '/^Udp:/ { if (!h) { for (i = 1; i <= NF; i++) if ($i == "RcvbufErrors") c = i; h = 1 } else { print $c + 0; exit } }' /proc/net/snmp; }
 csv_sum() {   # csv_sum NAME FILE...: the sum of NAME's value on the last line of each of SIPp's statistics files
   local name=$1 f t=0; shift
@@ -223,6 +227,7 @@ for rate in $steps; do
   count=$((rate * step_seconds))
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   a0=$(ticks "$gwa") b0=$(ticks "$gwb") u0=$(uas_ticks) d0=$(udp_drops); read -r da0 db0 < <(sip_drops)
+  read -r ga0 g2a0 ma0 < <(gc_figures a); read -r gb0 g2b0 mb0 < <(gc_figures b)
   tracer=""
   if [ -z "$traced" ] && [ "$rate" -ge "$latency_rate" ]; then
     traced=$rate
@@ -245,6 +250,7 @@ for rate in $steps; do
   [ -n "$tracer" ] && wait "$tracer" || true
   wait_idle
   a1=$(ticks "$gwa") b1=$(ticks "$gwb") u1=$(uas_ticks) d1=$(udp_drops); read -r da1 db1 < <(sip_drops)
+  read -r ga1 g2a1 ma1 < <(gc_figures a); read -r gb1 g2b1 mb1 < <(gc_figures b)
   created=$(csv_sum "TotalCallCreated" "$out"/sipp-uac-"$rate"-*.csv)
   ok=$(csv_sum "SuccessfulCall(C)" "$out"/sipp-uac-"$rate"-*.csv)
   failed=$(csv_sum "FailedCall(C)" "$out"/sipp-uac-"$rate"-*.csv)
@@ -257,13 +263,15 @@ for rate in $steps; do
   fi
   row=$(awk -v rate="$rate" -v created="$created" -v ok="$ok" -v failed="$failed" -v retrans="$retrans" \
     -v start="$start" -v end="$end" -v da=$((a1 - a0)) -v db=$((b1 - b0)) -v du=$((u1 - u0)) -v uac="$uac_cpu" \
-    -v hz="$clk_tck" -v ha="$(hwm_mb "$gwa") / $(rss_mb "$gwa")" -v hb="$(hwm_mb "$gwb") / $(rss_mb "$gwb")" -v drops="$((da1 - da0)) / $((db1 - db0)) / $((d1 - d0 - (da1 - da0) - (db1 - db0)))" -v load="$load" -v sustained="$sustained" -v traced="$tracer" '
+    -v hz="$clk_tck" -v ha="$(hwm_mb "$gwa") / $(rss_mb "$gwa")" -v hb="$(hwm_mb "$gwb") / $(rss_mb "$gwb")" -v drops="$((da1 - da0)) / $((db1 - db0)) / $((d1 - d0 - (da1 - da0) - (db1 - db0)))" -v load="$load" -v sustained="$sustained" -v traced="$tracer" \
+    -v alloc="$(( (ma1 - ma0) / (ok > 0 ? ok : 1) / 1024 )) / $(( (mb1 - mb0) / (ok > 0 ? ok : 1) / 1024 ))" \
+    -v gcs="$((ga1 - ga0)) ($((g2a1 - g2a0))) / $((gb1 - gb0)) ($((g2b1 - g2b0)))" '
     function per1000(d) { return ok > 0 ? sprintf("%.3f", d / hz / ok * 1000) : "-" }
     function share(d) { return sprintf("%.0f%%", d / hz / (end - start) * 100) }
     BEGIN {
-      printf "| %s | %.0f | %d | %d | %d | %d | %s | %s | %s | %s | %s | %s / %s / %s / %.0f%% | %s | %.1f | %s |\n",
-        rate (traced ? " (traced)" : ""), created / (end - start), created, ok, failed, retrans, drops, per1000(da), per1000(db), ha, hb,
-        share(da), share(db), share(du), uac / (end - start) * 100, load, end - start, sustained
+      printf "| %s | %.0f | %d | %d | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s / %s / %s / %.0f%% | %s | %.1f | %s |\n",
+        rate (traced ? " (traced)" : ""), created / (end - start), created, ok, failed, retrans, drops, per1000(da), per1000(db),
+        alloc, gcs, ha, hb, share(da), share(db), share(du), uac / (end - start) * 100, load, end - start, sustained
     }')
   rows+=("$row")
   echo "$row"
@@ -320,17 +328,18 @@ fi
   echo "- Calls: SIPp UAC → A (SIP/UDP) → M3UA/TCP → B → SIPp UAS (SIP/UDP), all on loopback; INVITE, 180, 200, ACK,"
   echo "  BYE after ${call_ms} ms, 200; $ncics circuits each side; logging at warning level, no syslog."
   echo "- Load: $sources SIPp PBXs (127.0.0.11-$((10 + sources))) to $sources SIPp callees (127.0.1.1-$sources), each 1/$sources of the rate"
-  echo "  (the SIP stack admits 500 messages/s per source address); $warmup_note; $idle_note."
+  echo "  $warmup_note; $idle_note."
   echo "- Stopped because: $stop_reason"
   echo
-  echo "| calls/s | placed/s | attempted | completed | failed | SIPp retrans | UDP drops A / B / other | A CPU s / 1000 calls | B CPU s / 1000 calls | A RSS MB peak / after | B RSS MB peak / after | CPU A / B / UAS / UAC | load avg before | step s | sustained |"
-  echo "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--|--|--:|--|"
+  echo "| calls/s | placed/s | attempted | completed | failed | SIPp retrans | UDP drops A / B / other | A CPU s / 1000 calls | B CPU s / 1000 calls | KiB allocated per call A / B | GCs A / B (gen2) | A RSS MB peak / after | B RSS MB peak / after | CPU A / B / UAS / UAC | load avg before | step s | sustained |"
+  echo "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--|--|--:|--|"
   printf '%s\n' "${rows[@]}"
   echo
   echo "CPU s / 1000 calls × 1000 = µs per call; it includes the idle CPU above. CPU shares are of one core over the"
   echo "step (100% = one core busy; UAS and UAC: all $sources SIPp each). (traced): both gateways wrote a trace for ${trace_seconds} s of it."
   echo "UDP drops: datagrams the kernel dropped for a full receive buffer: at A's SIP socket, B's, and every other socket"
-  echo "(the SIPp, from RcvbufErrors). RSS: VmHWM since"
+  echo "(the SIPp, from RcvbufErrors). Allocated and GCs: from each gateway's status (GC.GetTotalAllocatedBytes and"
+  echo "collection counts) over the step. RSS: VmHWM since"
   echo "the gateway started / VmRSS once the step's calls have cleared."
   echo "Latency: from each gateway's own trace, read at the socket, at $traced calls/s over ${trace_seconds} s (tracing on)."
   echo

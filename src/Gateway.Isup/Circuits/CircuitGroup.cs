@@ -26,7 +26,8 @@ internal sealed partial class CircuitGroup : IProcedureTimerTarget
     private readonly Lock _gate = new();
     private readonly Circuit?[] _byCic;
     private readonly Circuit[] _circuits;
-    private readonly IdleOrder _idleOrder;
+    private readonly IdleOrder _idleControlled;
+    private readonly IdleOrder _idleOthers;
     private readonly List<MaintenanceRequest> _requests = [];
     private readonly List<RepeatAttempt> _repeatAttempts = [];
     // Effects decided under the group's lock, delivered outside it in order by one thread at a time: a port may call
@@ -82,7 +83,10 @@ internal sealed partial class CircuitGroup : IProcedureTimerTarget
 
         circuits.Sort(static (a, b) => a.Cic.CompareTo(b.Cic));
         _circuits = [.. circuits];
-        _idleOrder = new IdleOrder(_circuits);
+        // Two orders, for the circuits we control in dual seizure and the others: a side that takes only its own would
+        // otherwise walk past every idle circuit of the other parity on each call.
+        _idleControlled = new IdleOrder(Array.FindAll(_circuits, c => Controls(c.Cic)));
+        _idleOthers = new IdleOrder(Array.FindAll(_circuits, c => !Controls(c.Cic)));
     }
 
     public int Dpc { get; }
@@ -480,19 +484,15 @@ internal sealed partial class CircuitGroup : IProcedureTimerTarget
 
                 return null;
             default:
-                for (Circuit? circuit = _idleOrder.First; circuit is not null;)
+                Circuit? found = controlled switch
                 {
-                    Circuit? next = circuit.IdleNext;
-                    if (circuit.State != CircuitState.Idle)
-                    {
-                        _idleOrder.Unlink(circuit);
-                    }
-                    else if (Eligible(circuit, controlled, avoidCic))
-                    {
-                        return circuit;
-                    }
-
-                    circuit = next;
+                    true => FirstEligible(_idleControlled, avoidCic),
+                    false => FirstEligible(_idleOthers, avoidCic),
+                    null => Older(FirstEligible(_idleControlled, avoidCic), FirstEligible(_idleOthers, avoidCic)),
+                };
+                if (found is not null)
+                {
+                    return found;
                 }
 
                 // Only if a circuit became idle other than through its machine's idle state; then as before, by scan.
@@ -510,7 +510,33 @@ internal sealed partial class CircuitGroup : IProcedureTimerTarget
     }
 
     /// <summary>A circuit entered its idle state (under the lock): least-recently-used selection takes it last.</summary>
-    internal void BecameIdle(Circuit circuit) => _idleOrder.BecameIdle(circuit);
+    internal void BecameIdle(Circuit circuit) => (Controls(circuit.Cic) ? _idleControlled : _idleOthers).BecameIdle(circuit);
+
+    /// <summary>The circuit idle longest in <paramref name="order"/> that may be taken; circuits no longer idle leave it.</summary>
+    private Circuit? FirstEligible(IdleOrder order, int avoidCic)
+    {
+        for (Circuit? circuit = order.First; circuit is not null;)
+        {
+            Circuit? next = circuit.IdleNext;
+            if (circuit.State != CircuitState.Idle)
+            {
+                order.Unlink(circuit);
+            }
+            else if (Eligible(circuit, null, avoidCic))
+            {
+                return circuit;
+            }
+
+            circuit = next;
+        }
+
+        return null;
+    }
+
+    private static Circuit? Older(Circuit? a, Circuit? b) =>
+        a is null ? b
+        : b is null ? a
+        : a.IdleSince < b.IdleSince || (a.IdleSince == b.IdleSince && a.Cic < b.Cic) ? a : b;
 
     private bool Eligible(Circuit circuit, bool? controlled, int avoidCic) =>
         circuit.IsOfferable && circuit.Cic != avoidCic && (controlled is not bool want || Controls(circuit.Cic) == want);

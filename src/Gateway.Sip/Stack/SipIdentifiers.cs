@@ -9,11 +9,40 @@ namespace Gateway.Sip;
 /// </summary>
 public static class SipIdentifiers
 {
+    // Random bytes are drawn a block at a time and handed out once each: one call into the random source per 51
+    // identifiers instead of one per identifier, which at a thousand calls per second was several percent of the CPU.
+    private const int BlockBytes = 512;
+
+    [ThreadStatic]
+    private static byte[]? t_block;
+
+    [ThreadStatic]
+    private static int t_used;
+
     /// <summary>A new RFC 3261 branch: the magic cookie followed by 80 random bits.</summary>
     /// <returns>e.g. <c>z9hG4bK4c1f0e9a3b2d7c6e5f40</c>.</returns>
-    public static string NewBranch() => TransactionKey.MagicCookie + RandomNumberGenerator.GetHexString(20, lowercase: true);
+    public static string NewBranch() => Hex(TransactionKey.MagicCookie, 10);
 
     /// <summary>A new From or To tag with 64 random bits (§19.3 asks for at least 32).</summary>
     /// <returns>16 lower-case hexadecimal digits.</returns>
-    public static string NewTag() => RandomNumberGenerator.GetHexString(16, lowercase: true);
+    public static string NewTag() => Hex(string.Empty, 8);
+
+    private static string Hex(string prefix, int randomBytes)
+    {
+        byte[]? block = t_block;
+        int offset = t_used;
+        if (block is null || offset + randomBytes > BlockBytes)
+        {
+            block = t_block ??= new byte[BlockBytes];
+            RandomNumberGenerator.Fill(block);
+            offset = 0;
+        }
+
+        t_used = offset + randomBytes;
+        return string.Create(prefix.Length + (2 * randomBytes), (prefix, block, offset, randomBytes), static (chars, s) =>
+        {
+            s.prefix.CopyTo(chars);
+            Convert.TryToHexStringLower(s.block.AsSpan(s.offset, s.randomBytes), chars[s.prefix.Length..], out _);
+        });
+    }
 }

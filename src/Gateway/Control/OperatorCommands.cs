@@ -89,6 +89,8 @@ public sealed class OperatorCommands : IControlHandler
             json.WriteNumber("managedHeapBytes", GC.GetTotalMemory(forceFullCollection: false));
             json.WriteNumber("managedHeapAfterLastGcBytes", gc.HeapSizeBytes - gc.FragmentedBytes);
             json.WriteNumber("gcCount", GC.CollectionCount(0));
+            json.WriteNumber("gen2GcCount", GC.CollectionCount(2));
+            json.WriteNumber("allocatedBytes", GC.GetTotalAllocatedBytes(precise: false));
             json.WriteEndObject();
 
             json.WriteStartArray("associations");
