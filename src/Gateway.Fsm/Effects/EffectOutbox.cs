@@ -19,16 +19,17 @@ public struct EffectOutbox<TEffect>
 {
     // Double buffer: effects go into _pending under the lock; the delivering thread swaps it with _delivering and walks
     // that outside the lock, so neither array is touched by two threads at once.
-    private TEffect[] _pending;
-    private TEffect[] _delivering;
+    // Both are taken from EffectArrayPool when effects arrive and given back when the outbox is empty again.
+    private TEffect[]? _pending;
+    private TEffect[]? _delivering;
+    private readonly int _capacity;
     private int _count;
     private bool _delivery;
 
     /// <summary>Creates an outbox for about <paramref name="capacity"/> effects between two deliveries.</summary>
     public EffectOutbox(int capacity)
     {
-        _pending = new TEffect[capacity];
-        _delivering = new TEffect[capacity];
+        _capacity = capacity;
     }
 
     /// <summary>Whether effects wait to be delivered; under the lock.</summary>
@@ -37,6 +38,7 @@ public struct EffectOutbox<TEffect>
     /// <summary>Records an effect; under the lock.</summary>
     public void Add(in TEffect effect)
     {
+        _pending ??= EffectArrayPool<TEffect>.Rent(Math.Max(_capacity, 1));
         if (_count == _pending.Length)
         {
             // Only when effects pile up faster than one thread delivers them; the bigger array is kept.
@@ -78,10 +80,14 @@ public struct EffectOutbox<TEffect>
                 if (_count == 0)
                 {
                     _delivery = false;
+                    EffectArrayPool<TEffect>.Return(_pending);
+                    EffectArrayPool<TEffect>.Return(_delivering);
+                    _pending = null;
+                    _delivering = null;
                     break;
                 }
 
-                batch = _pending;
+                batch = _pending!;
                 count = _count;
                 _pending = _delivering;
                 _count = 0;

@@ -21,7 +21,7 @@ public sealed class SipToIsupCall : InterworkingCall<SipToIsupCall, SipToIsupSta
     private static readonly TriggerWithParameter<SipToIsupTrigger, SipCallEnd> SipEnded;
     private static readonly TriggerWithParameter<SipToIsupTrigger, byte> Abort_;
 
-    private readonly IsupMessage _iam;
+    private IsupMessage? _iam;
     private readonly Func<SipToIsupCall, IsupMessage, CallRefusal?> _seize;
 
     static SipToIsupCall()
@@ -40,7 +40,7 @@ public sealed class SipToIsupCall : InterworkingCall<SipToIsupCall, SipToIsupSta
             .Permit(SipToIsupTrigger.Start, SipToIsupState.IamSent);
 
         b.Configure(SipToIsupState.IamSent)
-            .OnEntry(static (c, _) => c.Emit(new CallEffect(CallEffectKind.SeizeCircuit, Message: c._iam)), "take a circuit, send IAM")
+            .OnEntry(static (c, _) => c.SendIam(), "take a circuit, send IAM")
             .Permit(SipToIsupTrigger.Acm, SipToIsupState.AcmReceived)
             .InternalTransition(Cpg, static (c, in cpg, _) => c.Ring(cpg), "send 180/183")
             .Permit(SipToIsupTrigger.Answer, SipToIsupState.Answered)
@@ -202,6 +202,13 @@ public sealed class SipToIsupCall : InterworkingCall<SipToIsupCall, SipToIsupSta
         if (self.State != SipToIsupState.Released) (self.LastCause, self.LastReason) = (self.CauseOf(e), ReasonOf(e));
         Machine.Fire(self, SipEnded, e);
     }, end);
+
+    private void SendIam()
+    {
+        // The IAM goes once (repeat attempts are the ISUP layer's); a call held for hours need not keep it.
+        Emit(new CallEffect(CallEffectKind.SeizeCircuit, Message: _iam));
+        _iam = null;
+    }
 
     private void Ring(IsupMessage backward)
     {
