@@ -171,10 +171,12 @@ if [ "$o_admitted" -gt 0 ] && [ "$o_completed" = "$o_admitted" ]; then
 else
   verdicts+=("- 100 % of admitted calls complete: **not met** ($o_completed of $o_admitted, $(pct "$o_completed" "$o_admitted"))")
 fi
-# Bounded: A's RSS over the phase's second half grew by at most 10 % + 16 MB (garbage collection makes it wave).
-mem_verdict=$(awk -v series="${rss_series_a[*]}" 'BEGIN { n = split(series, s, " "); mid = s[int((n + 1) / 2)]; last = s[n]
-  printf "%s (A, every 10 s: %s MB)", (last <= mid * 1.1 + 16) ? "**met**" : "**not met**", series }')
-verdicts+=("- memory bounded (A's RSS over the phase's second half grows ≤ 10 % + 16 MB): $mem_verdict")
+# Bounded: each gateway's RSS over the phase's second half grew by at most 10 % + 16 MB (garbage collection makes it
+# wave). B counts too: it carries every admitted call.
+mem_verdict=$(awk -v a="${rss_series_a[*]}" -v b="${rss_series_b[*]}" '
+  function bounded(series,   s, n) { n = split(series, s, " "); return s[n] <= s[int((n + 1) / 2)] * 1.1 + 16 }
+  BEGIN { printf "%s (every 10 s, MB: A %s; B %s)", bounded(a) && bounded(b) ? "**met**" : "**not met**", a, b }')
+verdicts+=("- memory bounded (each gateway's RSS over the phase's second half grows ≤ 10 % + 16 MB): $mem_verdict")
 if [ "$r_refused_late" = 0 ] && [ "$r_completed" = "$r_offered" ] && [ "$r_offered" -gt 0 ] && [ "$r_failed" = 0 ]; then
   verdicts+=("- recovers at once: **met** (every recovery call after its first second admitted and completed; first admitted $first_admitted s after the drop)")
 else
