@@ -53,6 +53,14 @@ for s in a b; do
 done
 ncics=$(awk -F- '{ print ($2 == "" ? 1 : $2 - $1 + 1) }' <<<"$cics")
 
+# The example's fixed ports: another run of a bench (another work tree on this machine) would make a gateway fail to
+# bind, which is better said plainly than as a pair that did not start.
+busy=$(ss -Hlnt '( sport = :2905 or sport = :5060 or sport = :5070 )'; ss -Huan '( sport = :5060 or sport = :5070 )')
+if [ -n "$busy" ]; then
+  echo "the pair's ports (SIP 5060 and 5070, M3UA 2905 on 127.0.0.1) are in use, by another bench perhaps:" >&2
+  ss -Hlntp '( sport = :2905 or sport = :5060 or sport = :5070 )' >&2 || true
+  exit 1
+fi
 echo "== gateway B, then gateway A"
 RUNTIME_DIRECTORY="$run/b" "$daemon" run --config "$out/gateway-b.json" >"$out/console-b.log" 2>&1 &
 gwb=$!
