@@ -90,6 +90,14 @@ placing_seconds() {
   done | awk -v t0="$2" '{ if ($1 - t0 > m) m = $1 - t0 } END { printf "%.1f", m }'
 }
 circuits_idle() { status "$1" | grep -q "\"idle\": $ncics,"; }
+# heap_tx A|B: "HEAP TX", the managed heap left after the last garbage collection (MB) and the SIP transactions the
+# gateway holds (a UDP transaction lingers for its timers after the call), from its status. RSS alone cannot tell
+# memory the gateway keeps from memory the GC has not handed back.
+heap_tx() {
+  status "$1" | awk '/"managedHeapAfterLastGcBytes"/ { gsub(/[^0-9]/, ""); h = $0 / 1048576 }
+                     /"serverTransactions"|"clientTransactions"/ { gsub(/[^0-9]/, ""); t += $0 }
+                     END { printf "%.0f %d\n", h, t }'
+}
 cpu_share() { awk -v d="$1" -v hz="$clk_tck" -v s="$2" -v e="$3" 'BEGIN { printf "%.0f%%", d / hz / (e - s) * 100 }'; }
 
 if [ "$warmup_seconds" -gt 0 ]; then
@@ -113,13 +121,17 @@ start_calls overload "$offered_rate" "$overload_seconds" 5061
 overload_uac=("${uac_pids[@]}")
 # RSS every 10 s of the phase, to see whether it levels off; then the load drops at t0 + OVERLOAD_SECONDS exactly.
 # The PBX SIPps' CPU is read every second while they run (they exit as soon as their last call ends).
-rss_series_a=() rss_series_b=()
+rss_series_a=() rss_series_b=() heap_series_a=() heap_series_b=() tx_series_a=() tx_series_b=()
 uac_ticks1=0
 for i in $(seq "$overload_seconds"); do
   sleep "$(awk -v t0="$t0" -v i="$i" -v now="$(now)" 'BEGIN { d = t0 + i - now; print (d > 0 ? d : 0) }')"
   t=0; for p in "${overload_uac[@]}"; do t=$((t + $(ticks "$p" 2>/dev/null || echo 0))); done
   [ "$t" -le "$uac_ticks1" ] || uac_ticks1=$t
-  if [ $((i % 10)) = 0 ] || [ "$i" = "$overload_seconds" ]; then rss_series_a+=("$(rss_mb "$gwa")"); rss_series_b+=("$(rss_mb "$gwb")"); fi
+  if [ $((i % 10)) = 0 ] || [ "$i" = "$overload_seconds" ]; then
+    rss_series_a+=("$(rss_mb "$gwa")"); rss_series_b+=("$(rss_mb "$gwb")")
+    read -r h x < <(heap_tx a); heap_series_a+=("$h"); tx_series_a+=("$x")
+    read -r h x < <(heap_tx b); heap_series_b+=("$h"); tx_series_b+=("$x")
+  fi
 done
 t1=$(now)
 echo "== recovery: $recovery_rate calls/s for $recovery_seconds s, from the end of the overload phase"
@@ -177,6 +189,10 @@ mem_verdict=$(awk -v a="${rss_series_a[*]}" -v b="${rss_series_b[*]}" '
   function bounded(series,   s, n) { n = split(series, s, " "); return s[n] <= s[int((n + 1) / 2)] * 1.1 + 16 }
   BEGIN { printf "%s (every 10 s, MB: A %s; B %s)", bounded(a) && bounded(b) ? "**met**" : "**not met**", a, b }')
 verdicts+=("- memory bounded (each gateway's RSS over the phase's second half grows ≤ 10 % + 16 MB): $mem_verdict")
+heap_verdict=$(awk -v a="${heap_series_a[*]}" -v b="${heap_series_b[*]}" '
+  function bounded(series,   s, n) { n = split(series, s, " "); return s[n] <= s[int((n + 1) / 2)] * 1.1 + 16 }
+  BEGIN { printf "%s (every 10 s, MB: A %s; B %s)", bounded(a) && bounded(b) ? "bounded" : "**growing**", a, b }')
+verdicts+=("- the same test on the managed heap left after each garbage collection (what the gateway keeps): $heap_verdict")
 if [ "$r_refused_late" = 0 ] && [ "$r_completed" = "$r_offered" ] && [ "$r_offered" -gt 0 ] && [ "$r_failed" = 0 ]; then
   verdicts+=("- recovers at once: **met** (every recovery call after its first second admitted and completed; first admitted $first_admitted s after the drop)")
 else
@@ -217,6 +233,9 @@ fi
   echo "| at the end of the overload phase | $rss_end_a | $rss_end_b |"
   echo "| peak since start (VmHWM) | $hwm_a | $hwm_b |"
   echo "| at the end of the run | $(rss_mb "$gwa") | $(rss_mb "$gwb") |"
+  echo "| managed heap after the last GC, every 10 s of the overload phase | ${heap_series_a[*]} | ${heap_series_b[*]} |"
+  echo "| managed heap after the last GC, at the end of the run | $(heap_tx a | cut -d' ' -f1) | $(heap_tx b | cut -d' ' -f1) |"
+  echo "| SIP transactions held, every 10 s of the overload phase | ${tx_series_a[*]} | ${tx_series_b[*]} |"
   echo
   echo "| recovery phase ($recovery_rate calls/s) | |"
   echo "|--|--:|"
