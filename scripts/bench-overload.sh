@@ -95,8 +95,9 @@ circuits_idle() { status "$1" | grep -q "\"idle\": $ncics,"; }
 # memory the gateway keeps from memory the GC has not handed back.
 heap_tx() {
   status "$1" | awk '/"managedHeapAfterLastGcBytes"/ { gsub(/[^0-9]/, ""); h = $0 / 1048576 }
+                     /"gcCount"/ { gsub(/[^0-9]/, ""); n = $0 }
                      /"serverTransactions"|"clientTransactions"/ { gsub(/[^0-9]/, ""); t += $0 }
-                     END { printf "%.0f %d\n", h, t }'
+                     END { printf "%s %d\n", (n > 0 ? sprintf("%.0f", h) : "-"), t }'   # "-": no collection yet
 }
 cpu_share() { awk -v d="$1" -v hz="$clk_tck" -v s="$2" -v e="$3" 'BEGIN { printf "%.0f%%", d / hz / (e - s) * 100 }'; }
 
