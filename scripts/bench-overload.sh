@@ -144,7 +144,6 @@ rss_end_a=$(rss_mb "$gwa") rss_end_b=$(rss_mb "$gwb") hwm_a=$(hwm_mb "$gwa") hwm
 load_drop=$(cut -d' ' -f1-3 /proc/loadavg)
 uac_pids=("${overload_uac[@]}"); wait_calls; overload_rc=$uac_rc
 uac_pids=("${recovery_uac[@]}"); wait_calls; recovery_rc=$uac_rc
-t2=$(now)
 wait_idle
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 

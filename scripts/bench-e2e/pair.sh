@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034,SC2154  # sourced: the caller sets root, out, cics, sources; it reads clk_tck and the rest
 # Sourced by bench-e2e.sh and ../bench-overload.sh: the back-to-back pair under load on loopback, up and ready, with
 # BENCH_SOURCES SIPp callees (uas-load.xml) behind gateway B, and the probes both benches read.
 #
