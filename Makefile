@@ -1,5 +1,5 @@
 # Set-up on a fresh machine is two commands: `make demo` and `make test` (see README.md).
-.PHONY: all build demo test test-sctp test-deb bench bench-e2e bench-hold deb clean fuzz
+.PHONY: all build demo test test-sctp test-deb bench bench-e2e bench-overload bench-hold deb clean fuzz
 
 all: build
 
@@ -38,6 +38,12 @@ bench:
 # BENCH_STEPS, BENCH_STEP_SECONDS ... in scripts/bench-e2e/bench-e2e.sh. Result: artifacts/bench-e2e/result.md.
 bench-e2e:
 	scripts/bench-e2e/bench-e2e.sh
+
+# Overload (issue 8 §3): gateway A limited to OVERLOAD_RATE calls/s (400), offered OVERLOAD_FACTOR (3) times that for
+# OVERLOAD_SECONDS (60), then half of it for OVERLOAD_RECOVERY_SECONDS (20) (docs/performance.md;
+# scripts/bench-overload.sh). Result: artifacts/bench-overload/result.md.
+bench-overload:
+	scripts/bench-overload.sh
 
 clean:
 	rm -rf artifacts src/*/bin src/*/obj tests/*/bin tests/*/obj bench/*/bin bench/*/obj BenchmarkDotNet.Artifacts
