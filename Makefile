@@ -31,7 +31,7 @@ bench-hold:
 fuzz:
 	scripts/fuzz.sh
 
-# The long soak: 1,000,000 mixed calls through the back-to-back pair, nothing left and the heap flat (SOAK_CALLS,
+# The long soak: 1,000,000 mixed calls at 200/s through the back-to-back pair, nothing left and the heap flat (SOAK_CALLS,
 # SOAK_RATE to change; docs/reliability.md). Report: artifacts/soak/report.txt.
 soak:
 	scripts/soak.sh
