@@ -1,5 +1,5 @@
 # Set-up on a fresh machine is two commands: `make demo` and `make test` (see README.md).
-.PHONY: all build demo test test-sctp test-deb bench bench-e2e bench-overload bench-hold deb clean fuzz
+.PHONY: all build demo test test-sctp test-deb bench bench-e2e bench-overload bench-hold deb clean fuzz soak
 
 all: build
 
@@ -30,6 +30,11 @@ bench-hold:
 # The fuzz tests' long run: 10 minutes per protocol (FUZZ_SECONDS to change, FUZZ_SEED to replay; docs/reliability.md).
 fuzz:
 	scripts/fuzz.sh
+
+# The long soak: 1,000,000 mixed calls at 200/s through the back-to-back pair, nothing left and the heap flat (SOAK_CALLS,
+# SOAK_RATE to change; docs/reliability.md). Report: artifacts/soak/report.txt.
+soak:
+	scripts/soak.sh
 
 bench:
 	dotnet run -c Release --project bench/Gateway.Benchmarks -- --filter '*'

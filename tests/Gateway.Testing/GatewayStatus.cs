@@ -5,14 +5,32 @@ namespace Gateway.Testing;
 
 /// <summary>
 /// What the operator CLI's <c>status --json</c> says about one gateway's first destination and its calls: enough to tell
-/// whether every circuit is idle again and no call is left (no stuck CIC, no leaked call).
+/// whether every circuit is idle again and no call is left (no stuck CIC, no leaked call). <see cref="Sip"/> and
+/// <see cref="Memory"/> are null when the gateway does not report them.
 /// </summary>
-public sealed record GatewayStatus(string Destination, int Total, int Idle, int Blocked, int ActiveCalls, string Circuits)
+public sealed record GatewayStatus(string Destination, int Total, int Idle, int Blocked, int ActiveCalls, string Circuits,
+    GatewayStatus.SipCounts? Sip = null, GatewayStatus.MemoryFigures? Memory = null)
 {
+    /// <summary>The SIP stack's live objects: all 0 once nothing is left of any call (the soak's leak check).</summary>
+    public sealed record SipCounts(int Calls, int Dialogs, int ServerTransactions, int ClientTransactions)
+    {
+        public bool IsEmpty => Calls == 0 && Dialogs == 0 && ServerTransactions == 0 && ClientTransactions == 0;
+
+        public override string ToString() =>
+            $"sip calls {Calls}, dialogs {Dialogs}, server transactions {ServerTransactions}, client transactions {ClientTransactions}";
+    }
+
+    /// <summary><c>memory</c>: resident set, managed heap now, managed heap after the last GC (live and not fragmented).</summary>
+    public sealed record MemoryFigures(long WorkingSetBytes, long ManagedHeapBytes, long ManagedHeapAfterLastGcBytes, long GcCount);
+
     /// <summary>Every circuit idle and unblocked, the destination available and no call up.</summary>
     public bool AllIdle => Destination == "available" && Idle == Total && Blocked == 0 && ActiveCalls == 0;
 
-    public override string ToString() => $"destination {Destination}, circuits {Circuits} (total {Total}), calls {ActiveCalls}";
+    /// <summary><see cref="AllIdle"/>, and no SIP call, dialog or transaction left either.</summary>
+    public bool NothingLeft => AllIdle && Sip is { IsEmpty: true };
+
+    public override string ToString() =>
+        $"destination {Destination}, circuits {Circuits} (total {Total}), calls {ActiveCalls}{(Sip is null ? "" : $", {Sip}")}";
 
     /// <summary>Runs <c>status --json --socket <paramref name="socket"/></c> and reads it.</summary>
     public static async Task<GatewayStatus> ReadAsync(string socket)
@@ -33,8 +51,16 @@ public sealed record GatewayStatus(string Destination, int Total, int Idle, int 
                 if (p.Name == "idle") idle = p.Value.GetInt32();
             }
         }
+        SipCounts? sip = root.TryGetProperty("sip", out JsonElement s)
+            ? new SipCounts(s.GetProperty("calls").GetInt32(), s.GetProperty("dialogs").GetInt32(),
+                s.GetProperty("serverTransactions").GetInt32(), s.GetProperty("clientTransactions").GetInt32())
+            : null;
+        MemoryFigures? memory = root.TryGetProperty("memory", out JsonElement m)
+            ? new MemoryFigures(m.GetProperty("workingSetBytes").GetInt64(), m.GetProperty("managedHeapBytes").GetInt64(),
+                m.GetProperty("managedHeapAfterLastGcBytes").GetInt64(), m.GetProperty("gcCount").GetInt64())
+            : null;
         return new GatewayStatus(destination.GetProperty("state").GetString() ?? "?", total, idle, blocked,
-            root.GetProperty("calls").GetProperty("active").GetInt32(), circuits.GetRawText());
+            root.GetProperty("calls").GetProperty("active").GetInt32(), circuits.GetRawText(), sip, memory);
     }
 
     /// <summary>
