@@ -107,7 +107,7 @@ sip_drops() {
 # Each gateway's collections (all, gen2) and bytes allocated so far, from its status: what a step cost the GC.
 gc_figures() {
   status "$1" | awk -F': ' '/"gcCount"/ { g = $2 + 0 } /"gen2GcCount"/ { g2 = $2 + 0 } /"allocatedBytes"/ { m = $2 + 0 }
-    END { print g + 0, g2 + 0, m + 0 }'
+    END { printf "%d %d %.0f\n", g, g2, m }'
 }
 udp_drops() { awk '/^Udp:/ { if (!h) { for (i = 1; i <= NF; i++) if ($i == "RcvbufErrors") c = i; h = 1 } else { print $c + 0; exit } }' /proc/net/snmp; }
 csv_sum() {   # csv_sum NAME FILE...: the sum of NAME's value on the last line of each of SIPp's statistics files

@@ -1,5 +1,6 @@
 using Gateway.Configuration;
 using Gateway.Control;
+using Gateway.Fsm;
 using Gateway.Hosting;
 using Gateway.Logging;
 using Gateway.Signalling;
@@ -46,7 +47,9 @@ public sealed class RunCommand : CliCommand
         try
         {
             SignallingService.EnsureTransportsAvailable(configuration);
-            using var host = GatewayHost.Build(configuration, new ConfigurationSource(path), signal, systemd, notifier, serilog, problems, TimeProvider.System);
+            // Every protocol timer on one wheel (docs/performance.md): tens of thousands of them are armed under load.
+            var timers = new TimerWheel(TimeProvider.System);
+            using var host = GatewayHost.Build(configuration, new ConfigurationSource(path), signal, systemd, notifier, serilog, problems, timers);
             try
             {
                 await host.StartAsync().ConfigureAwait(false);
