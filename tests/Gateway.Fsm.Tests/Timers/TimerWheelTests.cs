@@ -96,6 +96,25 @@ public sealed class TimerWheelTests
     }
 
     [Fact]
+    public void Between_far_apart_timers_the_wheel_wakes_only_for_ticks_that_hold_one()
+    {
+        var (clock, wheel, fired, record) = New();
+        int wakes = 0;
+        clock.TimerArmed += _ => wakes++;
+        using ITimer held = wheel.CreateTimer(record("held"), null, TimeSpan.FromHours(1), Timeout.InfiniteTimeSpan);
+        using ITimer soon = wheel.CreateTimer(record("soon"), null, TimeSpan.FromSeconds(2), Timeout.InfiniteTimeSpan);
+
+        clock.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(["soon"], fired.Select(f => f.Name));
+        // Not 60,000 ticks of 10 ms: the wake for 'soon', then one per turn of the wheel (41 s) for 'held'.
+        Assert.InRange(wakes, 2, 2 + (10 * 60 / 40));
+
+        clock.Advance(TimeSpan.FromMinutes(50));
+        Assert.Equal(["soon", "held"], fired.Select(f => f.Name));
+        Assert.InRange(fired[1].At, TimeSpan.FromHours(1), TimeSpan.FromHours(1) + Tick);
+    }
+
+    [Fact]
     public void Many_timers_at_random_times_each_fire_once_in_their_tick()
     {
         var (clock, wheel, fired, record) = New();
