@@ -16,6 +16,40 @@ public static class Sipp
         public bool Succeeded => ExitCode == 0;
 
         /// <summary>
+        /// How many times SIPp retransmitted (a send row) or received again (a receive row) <paramref name="message"/>
+        /// — a method or a status code — summed over the rows of its final scenario screen; 0 when it shows none. A
+        /// loaded machine delays answers past SIPp's timers, so what a peer counts includes these.
+        /// </summary>
+        public int Retransmissions(string message)
+        {
+            string[] lines = Output.Split('\n');
+            int header = Array.FindIndex(lines, l => l.Contains("Messages") && l.Contains("Retrans"));
+            if (header < 0)
+            {
+                return 0;
+            }
+
+            int column = lines[header].IndexOf("Retrans", StringComparison.Ordinal);
+            int total = 0;
+            for (int i = header + 1; i < lines.Length && !lines[i].StartsWith("---", StringComparison.Ordinal); i++)
+            {
+                if (!lines[i].TrimStart().StartsWith(message + " ", StringComparison.Ordinal) || lines[i].Length <= column)
+                {
+                    continue;
+                }
+
+                ReadOnlySpan<char> cell = lines[i].AsSpan(column).TrimStart();
+                int end = cell.IndexOfAnyExceptInRange('0', '9');
+                if (int.TryParse(end < 0 ? cell : cell[..end], out int count))
+                {
+                    total += count;
+                }
+            }
+
+            return total;
+        }
+
+        /// <summary>
         /// The messages SIPp dropped on purpose (<c>-lost</c>): the sum of the Lost column of its final scenario screen,
         /// 0 when it has none.
         /// </summary>

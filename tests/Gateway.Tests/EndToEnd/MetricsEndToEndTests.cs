@@ -53,11 +53,13 @@ public sealed class MetricsEndToEndTests : IDisposable
         Assert.Equal("1", Sample(text, """sipisupgw_call_attempts_total{direction="sip-to-isup"}"""));
         Assert.Equal("1", Sample(text, """sipisupgw_calls_total{direction="sip-to-isup",outcome="answered"}"""));
         Assert.Equal("1", Sample(text, """sipisupgw_releases_total{cause="16"}"""));
-        // Counted as they arrive, before parsing: the malformed one too (it is also a parse error, below).
-        Assert.Equal("2", Sample(text, """sipisupgw_messages_total{protocol="sip",direction="in",type="INVITE"}"""));
+        // Counted as they arrive, before parsing: the malformed one too (it is also a parse error, below); and what
+        // SIPp sent again or got again when an answer was late on a loaded machine.
+        string Count(int expected, string message) => (expected + caller.Retransmissions(message)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(Count(2, "INVITE"), Sample(text, """sipisupgw_messages_total{protocol="sip",direction="in",type="INVITE"}"""));
         // 200 to the INVITE and to the BYE.
-        Assert.Equal("2", Sample(text, """sipisupgw_messages_total{protocol="sip",direction="out",type="200"}"""));
-        Assert.Equal("1", Sample(text, """sipisupgw_messages_total{protocol="sip",direction="in",type="BYE"}"""));
+        Assert.Equal(Count(2, "200"), Sample(text, """sipisupgw_messages_total{protocol="sip",direction="out",type="200"}"""));
+        Assert.Equal(Count(1, "BYE"), Sample(text, """sipisupgw_messages_total{protocol="sip",direction="in",type="BYE"}"""));
         Assert.Equal("1", Sample(text, """sipisupgw_messages_total{protocol="isup",direction="out",type="IAM"}"""));
         Assert.Equal("1", Sample(text, """sipisupgw_messages_total{protocol="isup",direction="in",type="ANM"}"""));
         Assert.Equal("1", Sample(text, """sipisupgw_messages_total{protocol="isup",direction="in",type="GRA"}"""));
