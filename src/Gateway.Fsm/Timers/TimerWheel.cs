@@ -78,14 +78,14 @@ public sealed class TimerWheel : TimeProvider
             }
 
             ArgumentOutOfRangeException.ThrowIfLessThan(dueTime, TimeSpan.Zero);
+            long elapsed = _inner.GetElapsedTime(_start).Ticks;
             if (_armed == 0)
             {
                 // Nothing was armed, so no tick ran: the ticks that passed meanwhile had nothing to fire.
-                _processed = Math.Max(_processed, CurrentTick());
+                _processed = Math.Max(_processed, elapsed / _resolutionTicks);
             }
 
             // Rounded up from the real elapsed time, so that a timer never fires early.
-            long elapsed = _inner.GetElapsedTime(_start).Ticks;
             long target = Math.Max((elapsed + dueTime.Ticks + _resolutionTicks - 1) / _resolutionTicks, _processed + 1);
             timer.Target = target;
             Link(timer, (int)(target % SlotCount));

@@ -484,28 +484,14 @@ internal sealed partial class CircuitGroup : IProcedureTimerTarget
 
                 return null;
             default:
-                Circuit? found = controlled switch
+                // Every circuit enters the lists at start and again each time it becomes idle (the idle state's
+                // entry action), so the lists hold every idle circuit.
+                return controlled switch
                 {
                     true => FirstEligible(_idleControlled, avoidCic),
                     false => FirstEligible(_idleOthers, avoidCic),
                     null => Older(FirstEligible(_idleControlled, avoidCic), FirstEligible(_idleOthers, avoidCic)),
                 };
-                if (found is not null)
-                {
-                    return found;
-                }
-
-                // Only if a circuit became idle other than through its machine's idle state; then as before, by scan.
-                Circuit? oldest = null;
-                foreach (Circuit circuit in circuits)
-                {
-                    if (Eligible(circuit, controlled, avoidCic) && (oldest is null || circuit.IdleSince < oldest.IdleSince))
-                    {
-                        oldest = circuit;
-                    }
-                }
-
-                return oldest;
         }
     }
 
