@@ -69,5 +69,17 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # The runner failed without a failing test (a crashed test host, a build error): still a failure.
   failed=1
 fi
+# CI keeps only the end of this log: name each failed test (and its message's first line) right above the count.
+for trx in "$results"/*.trx "$results"/sctp/*.trx "$results"/deb/*.trx; do
+  [ -e "$trx" ] || continue
+  awk '
+    /<UnitTestResult / && /outcome="(Failed|Error|Timeout|Aborted)"/ {
+      name = $0; sub(/.*testName="/, "", name); sub(/".*/, "", name); pending = 1; next }
+    pending && /<Message>/ {
+      message = $0; sub(/.*<Message>/, "", message); sub(/<\/Message>.*/, "", message)
+      print "FAILED " name ": " substr(message, 1, 300); pending = 0; next }
+    pending && /<\/UnitTestResult>/ { print "FAILED " name; pending = 0 }
+  ' "$trx" | sed 's/&quot;/"/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g'
+done
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
