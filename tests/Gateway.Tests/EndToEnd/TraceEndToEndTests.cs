@@ -31,6 +31,16 @@ public sealed class TraceEndToEndTests : IDisposable
         }
     }
 
+    private static List<string> WithoutRepeats(IEnumerable<string> values)
+    {
+        var kept = new List<string>();
+        foreach (string value in values)
+        {
+            if (kept.Count == 0 || kept[^1] != value) kept.Add(value);
+        }
+        return kept;
+    }
+
     [Fact]
     public async Task A_traced_call_decodes_in_tshark_on_both_sides_and_a_DPC_filter_keeps_only_its_ISUP()
     {
@@ -50,14 +60,17 @@ public sealed class TraceEndToEndTests : IDisposable
         Assert.True(stopped.GetProperty("written").GetInt64() >= 12);
         Assert.Equal(0, stopped.GetProperty("dropped").GetInt64());
 
-        var frames = Tshark.DecodeFile(everything, ["-o", "sctp.checksum:crc-32c"], "sip.Method", "sip.Status-Code", "isup.message_type", "m3ua.protocol_data_opc");
+        var frames = Tshark.DecodeFile(everything, ["-o", "sctp.checksum:crc-32c"], "sip.Method", "sip.Status-Code", "isup.message_type", "m3ua.protocol_data_opc", "sip.CSeq.method");
         Assert.All(frames, f => Assert.True(!f.Malformed && f.MaxSeverity < Tshark.Warning, f.ToString()));
-        var methods = frames.Select(f => f.Fields[0]).Where(m => m.Length > 0).ToList();
-        var statuses = frames.Select(f => f.Fields[1]).Where(s => s.Length > 0).ToList();
+        // On a loaded machine SIPp or the gateway may send a request or a 200 again before the answer comes: the
+        // trace shows such retransmissions as repeats, which say nothing about the call's flow.
+        var methods = WithoutRepeats(frames.Select(f => f.Fields[0]).Where(m => m.Length > 0));
+        var answers = frames.Where(f => f.Fields[1].Length > 0).Select(f => (f.Fields[1], f.Fields[4])).ToHashSet();
         var isup = frames.Select(f => f.Fields[2]).Where(t => t.Length > 0).ToList();
         Assert.Equal(["INVITE", "ACK", "BYE"], methods);
-        Assert.Contains("180", statuses);
-        Assert.Equal(2, statuses.Count(s => s == "200"));
+        Assert.Contains(("180", "INVITE"), answers);
+        Assert.Contains(("200", "INVITE"), answers);
+        Assert.Contains(("200", "BYE"), answers);
         // IAM, ACM, ANM, REL, RLC: the call's ISUP in order (the GRS/GRA of the start came before the trace).
         Assert.Equal(["1", "6", "9", "12", "16"], isup);
 
