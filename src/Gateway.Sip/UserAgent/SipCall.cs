@@ -19,11 +19,11 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
 {
     private readonly Lock _gate = new();
     private readonly SipUserAgent _agent;
-    private readonly ServerRequest? _invite;
-    private readonly OutgoingCall? _outgoing;
+    private readonly IPEndPoint _peer;
     private readonly NameAddress? _localParty;
-    private readonly Dictionary<string, SipDialog> _early = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SentAck> _acks = new(StringComparer.Ordinal);
+    private ServerRequest? _invite;
+    private Dictionary<string, SipDialog>? _early;
+    private Dictionary<string, SentAck>? _acks;
     private ClientRequest? _client;
     private ISipCallListener? _listener;
     private SipDialog? _dialog;
@@ -40,6 +40,7 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
     {
         _agent = agent;
         _invite = invite;
+        _peer = invite.Source.EndPoint;
         _dialog = dialog;
         Direction = SipCallDirection.Incoming;
         CallId = invite.CallId;
@@ -51,7 +52,7 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
     internal SipCall(SipUserAgent agent, OutgoingCall call, ISipCallListener listener, NameAddress localParty, string callId)
     {
         _agent = agent;
-        _outgoing = call;
+        _peer = call.Destination;
         _listener = listener;
         _localParty = localParty;
         _localBody = call.Body;
@@ -92,10 +93,13 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
     /// <summary>The transport the INVITE came or went on; requests in the dialog use it unless the target says otherwise.</summary>
     public SipTransportProtocol Transport { get; }
 
-    /// <summary>Incoming: the INVITE (its message is readable until its transaction ends). Outgoing: null.</summary>
+    /// <summary>
+    /// Incoming: the INVITE (its message is readable until its transaction ends); null once the call is confirmed and
+    /// its INVITE transaction over. Outgoing: null.
+    /// </summary>
     public ServerRequest? Invite => _invite;
 
-    /// <summary>Outgoing: the INVITE as sent. Incoming: null.</summary>
+    /// <summary>Outgoing: the INVITE as sent; null once the call is confirmed and its INVITE transaction over. Incoming: null.</summary>
     public ClientRequest? Request => _client;
 
     /// <summary>How the call ended; null while it lasts.</summary>
@@ -132,9 +136,11 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 101);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 199);
+        ServerRequest? invite;
         lock (_gate)
         {
-            if (_invite is null || State is not (SipCallState.Offered or SipCallState.Early))
+            invite = _invite;
+            if (invite is null || State is not (SipCallState.Offered or SipCallState.Early))
             {
                 return false;
             }
@@ -142,7 +148,7 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
             Machine.Fire(this, SipCallTrigger.Provisional);
         }
 
-        return _invite.Respond(statusCode, null, WithContact(headers), body);
+        return invite.Respond(statusCode, null, WithContact(headers), body);
     }
 
     /// <summary>
@@ -156,9 +162,11 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
     public bool Answer(ReadOnlyMemory<byte> body, string contentType = "application/sdp", IReadOnlyList<SipHeader>? headers = null)
     {
         AnswerRetransmission retransmission;
+        ServerRequest? invite;
         lock (_gate)
         {
-            if (_invite is null || State is not (SipCallState.Offered or SipCallState.Early))
+            invite = _invite;
+            if (invite is null || State is not (SipCallState.Offered or SipCallState.Early))
             {
                 return false;
             }
@@ -167,10 +175,10 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
             _dialog!.Confirm();
             _localBody = body.ToArray();
             _localBodyType = contentType;
-            retransmission = _answer = NewRetransmission(_invite);
+            retransmission = _answer = NewRetransmission(invite);
         }
 
-        if (_invite.Respond(200, null, WithContactAndBody(headers, body.IsEmpty ? null : contentType), body))
+        if (invite.Respond(200, null, WithContactAndBody(headers, body.IsEmpty ? null : contentType), body))
         {
             return true;
         }
@@ -189,15 +197,17 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 300);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 699);
+        ServerRequest? invite;
         lock (_gate)
         {
-            if (_invite is null || State is not (SipCallState.Offered or SipCallState.Early))
+            invite = _invite;
+            if (invite is null || State is not (SipCallState.Offered or SipCallState.Early))
             {
                 return false;
             }
         }
 
-        if (!_invite.Respond(statusCode, null, WithReason(headers, reason)))
+        if (!invite.Respond(statusCode, null, WithReason(headers, reason)))
         {
             return false;
         }
@@ -449,13 +459,33 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
         SentAck ack;
         lock (_gate)
         {
-            if (!_acks.TryGetValue(remoteTag, out ack))
+            if (_acks is null || !_acks.TryGetValue(remoteTag, out ack))
             {
                 return;
             }
         }
 
         _agent.Stack.SendRaw(ack.Bytes, ack.Destination, ack.Transport);
+    }
+
+    /// <summary>
+    /// Incoming: the INVITE's transaction is over (RFC 6026 Timer L, 32 s after the 2xx). A confirmed call keeps its
+    /// dialog and nothing of the INVITE: with thousands of calls held, the request's record (headers, Vias, the 2xx as
+    /// sent) was most of a call's memory.
+    /// </summary>
+    internal void InviteEnded(ServerRequest invite)
+    {
+        lock (_gate)
+        {
+            if (!ReferenceEquals(invite, _invite) || State != SipCallState.Confirmed)
+            {
+                return;
+            }
+
+            _invite = null;
+        }
+
+        invite.Call = null;
     }
 
     /// <summary>The user agent is shutting down: the call ends without a word to the peer.</summary>
@@ -527,6 +557,16 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
     {
         if (end == SipTransactionEnd.Completed)
         {
+            // Timer M has run out (RFC 6026): a confirmed call has no more use for the INVITE as sent (a 2xx that
+            // still straggles in is answered from the ACKs kept, not from the transaction).
+            lock (_gate)
+            {
+                if (request.Method == "INVITE" && ReferenceEquals(request, _client) && State == SipCallState.Confirmed)
+                {
+                    _client = null;
+                }
+            }
+
             return;
         }
 
@@ -577,12 +617,12 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
         bool report;
         lock (_gate)
         {
-            if (tag is not null && State is (SipCallState.Calling or SipCallState.Early or SipCallState.Cancelling) && !_early.ContainsKey(tag))
+            if (tag is not null && State is (SipCallState.Calling or SipCallState.Early or SipCallState.Cancelling) && _early?.ContainsKey(tag) != true)
             {
                 SipDialog? early = SipDialog.CreateAsUac(response, _localParty!, (uint)invite.Request.CSeq);
                 if (early is not null)
                 {
-                    _early.Add(tag, early);
+                    (_early ??= new Dictionary<string, SipDialog>(StringComparer.Ordinal)).Add(tag, early);
                     _agent.Register(early, this);
                 }
             }
@@ -613,21 +653,21 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
         lock (_gate)
         {
             cancelReason = _cancelReason;
-            if (_acks.TryGetValue(tag, out resend))
+            if (_acks is not null && _acks.TryGetValue(tag, out resend))
             {
                 outcome = AnswerOutcome.Retransmission;
                 dialog = null;
             }
             else
             {
-                dialog = _early.GetValueOrDefault(tag) ?? SipDialog.CreateAsUac(response, _localParty!, (uint)invite.Request.CSeq);
+                dialog = _early?.GetValueOrDefault(tag) ?? SipDialog.CreateAsUac(response, _localParty!, (uint)invite.Request.CSeq);
                 if (dialog is null)
                 {
                     // No Contact: nowhere to send an ACK or BYE. The peer's retransmissions run out.
                     return;
                 }
 
-                _early.Remove(tag);
+                _early?.Remove(tag);
                 dialog.ConfirmByResponse(response);
                 ack = NewRequest(dialog, "ACK", invite.Request.CSeq, null, default);
                 if (State is SipCallState.Calling or SipCallState.Early)
@@ -638,8 +678,11 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
                     outcome = AnswerOutcome.Answered;
 
                     // The other early dialogs will never be confirmed but by a late 2xx, which is handled as a fork.
-                    losers = [.. _early.Values];
-                    _early.Clear();
+                    if (_early is not null)
+                    {
+                        losers = [.. _early.Values];
+                        _early.Clear();
+                    }
                 }
                 else
                 {
@@ -657,7 +700,7 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
         ReadOnlyMemory<byte> bytes = _agent.Stack.SendAck(ack!);
         lock (_gate)
         {
-            _acks[tag] = new SentAck(bytes, ack!.Destination, ack.Transport ?? SipTransportProtocol.Udp);
+            (_acks ??= new Dictionary<string, SentAck>(StringComparer.Ordinal))[tag] = new SentAck(bytes, ack!.Destination, ack.Transport ?? SipTransportProtocol.Udp);
         }
 
         if (losers is not null)
@@ -707,11 +750,11 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
     {
         request.Respond(200);
         bool early;
-        bool answerInvite;
+        ServerRequest? answerInvite;
         lock (_gate)
         {
             early = !ReferenceEquals(dialog, _dialog);
-            answerInvite = _invite is not null && State is (SipCallState.Offered or SipCallState.Early);
+            answerInvite = State is SipCallState.Offered or SipCallState.Early ? _invite : null;
         }
 
         if (early)
@@ -720,18 +763,15 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
             lock (_gate)
             {
                 dialog.Terminate();
-                _early.Remove(dialog.Id.RemoteTag);
+                _early?.Remove(dialog.Id.RemoteTag);
             }
 
             _agent.Forget(dialog);
             return;
         }
 
-        if (answerInvite)
-        {
-            // RFC 3261 §15.1.2: a BYE in the early dialog; the INVITE is answered 487.
-            _invite!.Respond(487);
-        }
+        // RFC 3261 §15.1.2: a BYE in the early dialog; the INVITE is answered 487.
+        answerInvite?.Respond(487);
 
         Finish(new SipCallEnd(SipCallEndKind.RemoteHangup, 0, ReadReasons(request.Message))
         {
@@ -856,8 +896,8 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
             End = end;
             retransmission = _answer;
             _answer = null;
-            dialogs = [.. _early.Values];
-            _early.Clear();
+            dialogs = _early is null ? [] : [.. _early.Values];
+            _early?.Clear();
             if (_dialog is not null)
             {
                 dialogs.Add(_dialog);
@@ -876,11 +916,12 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
         }
 
         _agent.Forget(this);
-        if (_invite is not null)
+        ServerRequest? invite = _invite;
+        if (invite is not null)
         {
             // The INVITE's transaction lingers 32 s after a 2xx (RFC 6026 Timer L) and needs neither us nor the request.
-            _invite.Call = null;
-            _invite.ReleaseWhenIdle();
+            invite.Call = null;
+            invite.ReleaseWhenIdle();
         }
 
         ReportEnd();
@@ -943,7 +984,7 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
             return (new IPEndPoint(address, hop.Port ?? 5060), transport);
         }
 
-        return (_invite?.Source.EndPoint ?? _outgoing!.Destination, transport);
+        return (_peer, transport);
     }
 
     private IReadOnlyList<SipHeader> WithContact(IReadOnlyList<SipHeader>? headers) => WithContactAndBody(headers, null);

@@ -258,10 +258,17 @@ public sealed class SipUserAgent : ISipTransactionUser, IAsyncDisposable
     /// <inheritdoc/>
     void ISipTransactionUser.RequestEnded(ServerRequest request, SipTransactionEnd end)
     {
-        // An INVITE the application never answered, cut short (the stack shutting down): the call is over.
-        if (request.IsInvite && request.FinalStatusCode == 0 && request.Call is SipCall call)
+        if (request.IsInvite && request.Call is SipCall call)
         {
-            call.Shutdown();
+            if (request.FinalStatusCode == 0)
+            {
+                // An INVITE the application never answered, cut short (the stack shutting down): the call is over.
+                call.Shutdown();
+            }
+            else
+            {
+                call.InviteEnded(request);
+            }
         }
     }
 

@@ -39,6 +39,7 @@ public sealed class InterworkingService : IHostedService, ISipUserAgentUser, IIs
     private readonly ConcurrentDictionary<long, ICallRecord> _calls = new();
     private SipUserAgent? _sip;
     private CallServices? _services;
+    private Func<SipToIsupCall, IsupMessage, CallRefusal?>? _seize;
 
     public InterworkingService(
         GatewayConfiguration configuration, SignallingService signalling, IsupCallEventRelay relay, CallAdmission admission,
@@ -214,7 +215,7 @@ public sealed class InterworkingService : IHostedService, ISipUserAgentUser, IIs
             return Refused.Instance;
         }
 
-        var interworking = new SipToIsupCall(services, call, iam, group.Dpc, Seize);
+        var interworking = new SipToIsupCall(services, call, iam, group.Dpc, _seize ??= Seize);
         _calls[interworking.Id] = interworking;
         Interlocked.Increment(ref _active);
         interworking.Start();

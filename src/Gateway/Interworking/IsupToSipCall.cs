@@ -18,7 +18,7 @@ public sealed class IsupToSipCall : InterworkingCall<IsupToSipCall, IsupToSipSta
     private static readonly TriggerWithParameter<IsupToSipTrigger, IsupMessage> Usr;
     private static readonly TriggerWithParameter<IsupToSipTrigger, byte> Abort_;
 
-    private readonly Func<IsupToSipCall, SipCall?> _invite;
+    private Func<IsupToSipCall, SipCall?>? _invite;
     static IsupToSipCall()
     {
         var b = new StateMachineBuilder<IsupToSipState, IsupToSipTrigger, IsupToSipCall>(IsupToSipState.Idle);
@@ -108,7 +108,8 @@ public sealed class IsupToSipCall : InterworkingCall<IsupToSipCall, IsupToSipSta
             return;
         }
 
-        SipCall? sip = _invite(this);
+        // Sent once; the closure holds the IAM, which a held call has no use for.
+        SipCall? sip = Interlocked.Exchange(ref _invite, null)?.Invoke(this);
         if (sip is null)
         {
             // No way to the trunk (bad address, no SIP listener): release toward the PSTN as for a network failure.

@@ -61,6 +61,31 @@ public sealed class IncomingCallTests
     }
 
     [Fact]
+    public async Task A_confirmed_call_lets_its_INVITE_go_when_the_transaction_ends_and_still_answers_in_its_dialog()
+    {
+        await using var harness = new UserAgentHarness();
+        using var peer = harness.Peer();
+        var (dialog, _, call) = await AnsweredCall(harness, peer);
+        peer.Send(dialog.Ack());
+        Assert.Equal("confirmed", (await harness.Application.NextEvent()).Event);
+        Assert.NotNull(call.Invite);
+
+        // RFC 6026 Timer L: the INVITE's transaction absorbs retransmitted INVITEs for 64·T1 after the 2xx, then ends.
+        harness.Time.Advance(harness.Timers.TransactionTimeout + TimeSpan.FromSeconds(1));
+        Assert.Equal(0, harness.Agent.Stack.TransactionCount);
+        Assert.Null(call.Invite);
+
+        peer.Send(dialog.Request("OPTIONS"));
+        Assert.Equal((200, "OPTIONS"), (await peer.ReceiveAsync() is var optionsOk ? (optionsOk.StatusCode, optionsOk.CSeqMethod) : default));
+        Assert.True(call.Hangup("Q.850;cause=16"));
+        WireMessage bye = await peer.ReceiveAsync();
+        Assert.Equal(("BYE", dialog.CallId), (bye.Method, bye["Call-ID"]));
+        peer.Send(SipText.Response(bye, 200, "OK"));
+        Assert.Equal(SipCallEndKind.LocalHangup, (await harness.Application.NextEnd()).Kind);
+        await harness.AssertCleanAsync();
+    }
+
+    [Fact]
     public async Task Without_an_ACK_for_64_T1_the_call_is_ended_with_BYE()
     {
         await using var harness = new UserAgentHarness();

@@ -106,6 +106,7 @@ public sealed class OutgoingCallTests
         // Past Timer M the INVITE transaction is gone; the 2xx is a stray response for the dialog.
         harness.Time.Advance(harness.Timers.TransactionTimeout + TimeSpan.FromSeconds(1));
         Assert.Equal(0, harness.Agent.Stack.TransactionCount);
+        Assert.Null(call.Request);
         peer.Send(ok);
         Assert.Equal(ack.Text, (await peer.ReceiveAsync()).Text);
 
