@@ -23,7 +23,9 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
     private readonly NameAddress? _localParty;
     private ServerRequest? _invite;
     private Dictionary<string, SipDialog>? _early;
-    private Dictionary<string, SentAck>? _acks;
+    private string? _ackTag;
+    private SentAck _ack;
+    private Dictionary<string, SentAck>? _forkAcks;
     private ClientRequest? _client;
     private ISipCallListener? _listener;
     private SipDialog? _dialog;
@@ -459,7 +461,7 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
         SentAck ack;
         lock (_gate)
         {
-            if (_acks is null || !_acks.TryGetValue(remoteTag, out ack))
+            if (!TryGetAck(remoteTag, out ack))
             {
                 return;
             }
@@ -653,7 +655,7 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
         lock (_gate)
         {
             cancelReason = _cancelReason;
-            if (_acks is not null && _acks.TryGetValue(tag, out resend))
+            if (TryGetAck(tag, out resend))
             {
                 outcome = AnswerOutcome.Retransmission;
                 dialog = null;
@@ -681,7 +683,7 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
                     if (_early is not null)
                     {
                         losers = [.. _early.Values];
-                        _early.Clear();
+                        _early = null;
                     }
                 }
                 else
@@ -700,7 +702,7 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
         ReadOnlyMemory<byte> bytes = _agent.Stack.SendAck(ack!);
         lock (_gate)
         {
-            (_acks ??= new Dictionary<string, SentAck>(StringComparer.Ordinal))[tag] = new SentAck(bytes, ack!.Destination, ack.Transport ?? SipTransportProtocol.Udp);
+            KeepAck(tag, new SentAck(bytes, ack!.Destination, ack.Transport ?? SipTransportProtocol.Udp));
         }
 
         if (losers is not null)
@@ -897,7 +899,7 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
             retransmission = _answer;
             _answer = null;
             dialogs = _early is null ? [] : [.. _early.Values];
-            _early?.Clear();
+            _early = null;
             if (_dialog is not null)
             {
                 dialogs.Add(_dialog);
@@ -950,6 +952,32 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
         lock (_gate)
         {
             _listener = null;
+        }
+    }
+
+    // The ACK of each 2xx, to send again when the 2xx is (call under the lock). Almost every call has one answer: it
+    // gets a field; only further forks take a table.
+    private bool TryGetAck(string remoteTag, out SentAck ack)
+    {
+        if (_ackTag == remoteTag)
+        {
+            ack = _ack;
+            return true;
+        }
+
+        ack = default;
+        return _forkAcks is not null && _forkAcks.TryGetValue(remoteTag, out ack);
+    }
+
+    private void KeepAck(string remoteTag, SentAck ack)
+    {
+        if (_ackTag is null || _ackTag == remoteTag)
+        {
+            (_ackTag, _ack) = (remoteTag, ack);
+        }
+        else
+        {
+            (_forkAcks ??= new Dictionary<string, SentAck>(StringComparer.Ordinal))[remoteTag] = ack;
         }
     }
 
