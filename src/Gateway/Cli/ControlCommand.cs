@@ -30,7 +30,7 @@ public sealed class ControlCommand(
         new ControlCommand("block", "CIC[-CIC] [--dpc DPC]", "block circuits for maintenance (BLO, CGB)", 1, 1, new MaintenanceView(), ["dpc"]),
         new ControlCommand("unblock", "CIC[-CIC] [--dpc DPC]", "unblock circuits we blocked (UBL, CGU)", 1, 1, new MaintenanceView(), ["dpc"]),
         new ControlCommand("reset", "CIC[-CIC] [--dpc DPC]", "reset circuits (RSC, GRS); their calls are released", 1, 1, new MaintenanceView(), ["dpc"]),
-        new ControlCommand("reload", "", "re-read routing and cause tables without dropping calls", 0, 0, new ReloadView()),
+        new ControlCommand("reload", "", "re-read routing, cause tables and overload limits without dropping calls", 0, 0, new ReloadView()),
         new ControlCommand("trace", "start FILE [--call-id ID,..] [--cic N,..] [--dpc N,..] [--max-mb N] [--files N] | stop",
             "write SIP and M3UA/ISUP messages to a pcapng file (or show the trace's state)", 0, 2, new TraceView(),
             ["call-id", "cic", "dpc", "max-mb", "files"]),

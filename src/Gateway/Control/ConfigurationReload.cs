@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace Gateway.Control;
 
 /// <summary>
-/// <c>reload</c>: reads the configuration file again and hands its routing and cause tables to the calls, without
-/// touching a call, circuit or association. A file with any error, or routes that name a circuit group or trunk this
+/// <c>reload</c>: reads the configuration file again and hands its routing, cause tables and overload limits to the
+/// calls, without touching a call, circuit or association. A file with any error, or routes that name a circuit group or trunk this
 /// process does not run, is refused whole and the tables in force stay; everything else in the file takes effect at
 /// the next restart.
 /// </summary>
@@ -41,16 +41,16 @@ public sealed class ConfigurationReload(ConfigurationSource source, GatewayConfi
             }
         }
 
-        calls.Reconfigure(next.Routing, new CallMapping(CallMappingOptionsFactory.Create(next.Interworking)));
-        log.LogInformation("event=reload result=applied config={Config} sip-to-isup-routes={SipToIsup} isup-to-sip-routes={IsupToSip}",
-            source.Path, next.Routing.SipToIsup.Count, next.Routing.IsupToSip.Count);
+        calls.Reconfigure(next.Routing, new CallMapping(CallMappingOptionsFactory.Create(next.Interworking)), next.Overload);
+        log.LogInformation("event=reload result=applied config={Config} sip-to-isup-routes={SipToIsup} isup-to-sip-routes={IsupToSip} max-calls-per-second={Rate} max-calls={MaxCalls}",
+            source.Path, next.Routing.SipToIsup.Count, next.Routing.IsupToSip.Count, next.Overload.MaxCallsPerSecond, next.Overload.MaxCalls);
         return ControlReply.Ok(json =>
         {
             json.WriteStartObject();
             json.WriteString("config", source.Path);
             json.WriteNumber("sipToIsupRoutes", next.Routing.SipToIsup.Count);
             json.WriteNumber("isupToSipRoutes", next.Routing.IsupToSip.Count);
-            json.WriteString("applied", "routing, interworking (cause and number tables)");
+            json.WriteString("applied", "routing, interworking (cause and number tables), overload");
             json.WriteString("atRestart", "everything else");
             json.WriteEndObject();
         });

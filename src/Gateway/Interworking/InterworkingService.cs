@@ -27,12 +27,11 @@ public sealed class InterworkingService : IHostedService, ISipUserAgentUser, IIs
     private volatile RoutingOptions _routing;
     private readonly GatewayMetrics _metrics;
     private readonly SignallingWireTap _wireTap;
-    private readonly OverloadGuard _overload;
+    private volatile OverloadGuard _overload;
 
     // _calls.Count would take every lock of the dictionary on each new call: the count admission reads is kept apart.
     private int _active;
     private readonly EventRateLimiter _overloadLog;
-    private readonly string _retryAfter;
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _log;
@@ -49,7 +48,6 @@ public sealed class InterworkingService : IHostedService, ISipUserAgentUser, IIs
         _wireTap = wireTap;
         _overload = new OverloadGuard(configuration.Overload, time);
         _overloadLog = new EventRateLimiter(time, TimeSpan.FromMinutes(1), burst: 1);
-        _retryAfter = configuration.Overload.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _configuration = configuration;
         _signalling = signalling;
         _admission = admission;
@@ -113,7 +111,7 @@ public sealed class InterworkingService : IHostedService, ISipUserAgentUser, IIs
     {
         if (!_overloadLog.TryAcquire(level, out long suppressed)) return;
         _log.LogWarning("event=overload dir={Direction} level={Level} limit={Limit} cause=42 retry-after={RetryAfter} suppressed={Suppressed}",
-            direction, level, level == 1 ? "maxCallsPerSecond" : "maxCalls", _retryAfter, suppressed);
+            direction, level, level == 1 ? "maxCallsPerSecond" : "maxCalls", _overload.RetryAfter, suppressed);
     }
 
     private void Ended(ICallRecord call)
@@ -124,17 +122,21 @@ public sealed class InterworkingService : IHostedService, ISipUserAgentUser, IIs
     }
 
     /// <summary>
-    /// Takes new routing and cause tables (the operator's reload). New calls route by them at once; calls already up
+    /// Takes new routing and cause tables and overload limits (the operator's reload). New calls route by them at once; calls already up
     /// keep their circuit and dialog and map their later causes with the new tables. The caller has checked that the
     /// routes name only circuit groups and trunks this process runs.
     /// </summary>
-    public void Reconfigure(RoutingOptions routing, ICallMapping mapping)
+    public void Reconfigure(RoutingOptions routing, ICallMapping mapping, OverloadOptions overload)
     {
         ArgumentNullException.ThrowIfNull(routing);
         ArgumentNullException.ThrowIfNull(mapping);
+        ArgumentNullException.ThrowIfNull(overload);
         _routing = routing;
         _mapping = mapping;
         if (_services is { } services) services.Mapping = mapping;
+
+        // Unchanged limits keep their bucket: a reload in the middle of an overload must not hand out a fresh second.
+        if (overload != _overload.Options) _overload = new OverloadGuard(overload, _time);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync().ConfigureAwait(false);
@@ -190,7 +192,7 @@ public sealed class InterworkingService : IHostedService, ISipUserAgentUser, IIs
         if (_overload.TryAdmit(Volatile.Read(ref _active)) is byte level and > 0)
         {
             LogOverload("sip-to-isup", level);
-            call.Reject(503, _mapping.ReasonFor(42), [new SipHeader("Retry-After", _retryAfter)]);
+            call.Reject(503, _mapping.ReasonFor(42), [new SipHeader("Retry-After", _overload.RetryAfter)]);
             return Refused.Instance;
         }
 

@@ -21,9 +21,13 @@ public sealed class OverloadGuard
         _time = time;
         _tokens = options.MaxCallsPerSecond;
         _refilledAt = time.GetTimestamp();
+        RetryAfter = options.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public int RetryAfterSeconds => _options.RetryAfterSeconds;
+    public OverloadOptions Options => _options;
+
+    /// <summary>The Retry-After value of a refusing 503, in seconds.</summary>
+    public string RetryAfter { get; }
 
     /// <summary>0 when a new call may go, else the congestion level (1 rate, 2 calls ceiling) that refused it.</summary>
     public byte TryAdmit(int activeCalls)

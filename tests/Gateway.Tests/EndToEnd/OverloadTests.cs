@@ -47,6 +47,19 @@ public sealed class OverloadTests : IDisposable
         // The burst over, calls are admitted at once again.
         Sipp.Result after = await Sipp.RunClientAsync(Scenario("uac-call.xml"), pair.SipA, service: Number, timeout: TimeSpan.FromSeconds(20));
         Assert.True(after.Succeeded, $"{after}\n{pair.Output}");
+
+        // An operator lifts the limit with reload, no restart: the same burst is admitted whole.
+        string config = _directory.Combine("a.json");
+        await File.WriteAllTextAsync(config, (await File.ReadAllTextAsync(config)).Replace("\"maxCallsPerSecond\": 5", "\"maxCallsPerSecond\": 1000"));
+        GatewayCli.Result reloaded = await GatewayCli.RunAsync("reload", "--socket", pair.ControlA);
+        Assert.True(reloaded.ExitCode == 0, reloaded.ToString());
+        Assert.Contains("overload", reloaded.Output);
+        Sipp.Result lifted = await Sipp.RunClientAsync(Scenario("uac-overload.xml"), pair.SipA, service: Number, calls: 30, concurrent: 30,
+            extra: ["-r", "100"], timeout: TimeSpan.FromSeconds(40));
+        Assert.True(lifted.Succeeded, $"{lifted}\n{pair.Output}");
+        Assert.Equal(refused, await Counter(http, """sipisupgw_calls_total{direction="sip-to-isup",outcome="refused"}"""));
+        Assert.Contains("event=reload result=applied", pair.A.Output);
+        Assert.Contains("max-calls-per-second=1000", pair.A.Output);
     }
 
     [Fact]
