@@ -31,7 +31,14 @@ out=$PWD/artifacts/bench-hold
 mkdir -p "$out"
 work=$(mktemp -d /tmp/sip-isup-gateway-hold.XXXXXX)
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
+# On a failure the work directory (configurations, gateway logs, SIPp screens and error logs) is kept in
+# artifacts/bench-hold/failed-run: a 30,000-call run is too long to repeat for its logs.
+cleanup() {
+  local status=$?
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  if [ "$status" -ne 0 ]; then rm -rf "$out/failed-run"; cp -r "$work" "$out/failed-run" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
@@ -106,39 +113,48 @@ all_idle() {   # all_idle SECONDS: every circuit idle at A and at every B
   wait_for a idle $((dpcs * cics)) "$1"
   for k in $(seq "$dpcs"); do wait_for "b$k" idle "$cics" "$1"; done
 }
+all_ended() {   # all_ended SECONDS: no call left at A or at any B, and every B's BYEs answered
+  wait_for a active 0 "$1"
+  for k in $(seq "$dpcs"); do wait_for "b$k" active 0 "$1"; wait_for "b$k" clientTransactions 0 "$1"; done
+}
 all_idle 60
 rss() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }     # KiB
 cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }          # ticks
 hz=$(getconf CLK_TCK)
 
-sipp_uas() {   # sipp_uas K CALLS TIMEOUT: far end K's callee, in the background
-  (cd "$scenarios" && exec sipp -sf "$work/uas-$1.xml" -i 127.0.0.1 -p "$(uas_port "$1")" -m "$2" -nostdin -timeout "$3" \
-    -key service "$(number "$1")" >"$work/uas-$1.out" 2>&1) & uas[$1]=$!; pids+=("${uas[$1]}")
+# The UASes have no -m: SIPp counts a stray message (a BYE retransmitted to the port after the previous UAS there had
+# gone) as one of its calls and would stop early, leaving calls unanswered. They are stopped once every call has ended
+# and every BYE has been answered (stop_uases); -timeout bounds them.
+sipp_uas() {   # sipp_uas K TIMEOUT: far end K's callee, in the background
+  (cd "$scenarios" && exec sipp -sf "$work/uas-$1.xml" -i 127.0.0.1 -p "$(uas_port "$1")" -nostdin -timeout "$2" \
+    -key service "$(number "$1")" -trace_err -error_file "$work/uas-$1.err" >"$work/uas-$1.out" 2>&1) & uas[$1]=$!; pids+=("${uas[$1]}")
 }
 sipp_uac() {   # sipp_uac K SCENARIO CALLS HOLD_MS TIMEOUT RATE: far end K's caller; RATE is the total over the UACs
   (cd "$scenarios" && exec sipp -sf "$2" -i 127.0.0.1 -p "$(uac_port "$1")" -s "$(number "$1")" -m "$3" -l "$3" \
-    -r "$6" -rp "$((dpcs * 1000))" -d "$4" -nostdin -timeout "$5" -max_socket 4096 127.0.0.1:5160 >"$work/uac-$1.out" 2>&1) &
+    -r "$6" -rp "$((dpcs * 1000))" -d "$4" -nostdin -timeout "$5" -max_socket 4096 -trace_err -error_file "$work/uac-$1.err" 127.0.0.1:5160 \
+    >"$work/uac-$1.out" 2>&1) &
   uac[$1]=$!; pids+=("${uac[$1]}")
 }
+stop_uases() { for k in $(seq "$dpcs"); do kill "${uas[k]}" 2>/dev/null || true; wait "${uas[k]}" 2>/dev/null || true; done; }
 wait_uacs() {   # wait for every UAC (not in a subshell: they are this shell's children); failed: those that failed
   failed=''
   for k in $(seq "$dpcs"); do wait "${uac[k]}" || failed+=" $k"; done
 }
 
-warm=$(( (500 + dpcs - 1) / dpcs ))
+warm=$(( (500 + dpcs - 1) / dpcs )) warm_timeout=60
 echo "== warm-up: $((warm * dpcs)) short calls"
-for k in $(seq "$dpcs"); do sipp_uas "$k" "$warm" 60s; done
+for k in $(seq "$dpcs"); do sipp_uas "$k" "$((warm_timeout + 60))s"; done
 sleep 0.5
-for k in $(seq "$dpcs"); do sipp_uac "$k" uac-call.xml "$warm" 0 60s 100; done
+for k in $(seq "$dpcs"); do sipp_uac "$k" uac-call.xml "$warm" 0 "${warm_timeout}s" 100; done
 wait_uacs
 [ -z "$failed" ] || { echo "bench-hold: warm-up calls failed (UAC$failed)" >&2; for k in $failed; do tail -n 30 "$work/uac-$k.out" >&2; done; exit 1; }
-for k in $(seq "$dpcs"); do wait "${uas[k]}" || true; done
-wait_for a active 0 30
+all_ended 60
+stop_uases
 rss_a0=$(rss "$gwa") rss_b0=()
 for k in $(seq "$dpcs"); do rss_b0[k]=$(rss "${gwb[k]}"); done
 
 echo "== $calls calls at $rate/s, held $hold s, through $dpcs DPC(s)"
-for k in $(seq "$dpcs"); do sipp_uas "$k" "$(share "$k")" "$((hold * 3 + 120))s"; done
+for k in $(seq "$dpcs"); do sipp_uas "$k" "$((hold * 3 + 120))s"; done
 sleep 0.5
 started=$SECONDS
 for k in $(seq "$dpcs"); do sipp_uac "$k" uac-hold.xml "$(share "$k")" "$((hold * 1000))" "$((hold * 3 + 120))s" "$rate"; done
@@ -157,9 +173,9 @@ cpu_a1=$(cpu "$gwa")
 for k in $(seq "$dpcs"); do cpu_b1[k]=$(cpu "${gwb[k]}"); done
 circuits_busy=$(status a | field outgoing-answered)
 wait_uacs
-for k in $(seq "$dpcs"); do wait "${uas[k]}" || true; done
-wait_for a active 0 60
+all_ended 60
 all_idle 60
+stop_uases
 rss_a2=$(rss "$gwa")
 for k in $(seq "$dpcs"); do rss_b2[k]=$(rss "${gwb[k]}"); done
 
