@@ -141,7 +141,9 @@ wait_uacs() {   # wait for every UAC (not in a subshell: they are this shell's c
   for k in $(seq "$dpcs"); do wait "${uac[k]}" || failed+=" $k"; done
 }
 
-warm=$(( (500 + dpcs - 1) / dpcs )) warm_timeout=60
+# 500 short calls through each B, as through the single pair's B: each B has run every path of a call before it is
+# measured (A runs 500 per B).
+warm=500 warm_timeout=$((500 * dpcs / 100 + 60))
 echo "== warm-up: $((warm * dpcs)) short calls"
 for k in $(seq "$dpcs"); do sipp_uas "$k" "$((warm_timeout + 60))s"; done
 sleep 0.5
