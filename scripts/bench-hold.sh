@@ -8,7 +8,7 @@
 # Measured per gateway from /proc: VmRSS before (after a warm-up of short calls), while every call is up, and after;
 # RSS per established call (A over all the calls, each B over its share); CPU used while the calls are only held (no
 # signalling but the timers); and that every call and circuit is free again at the end on every gateway. Writes
-# artifacts/bench-hold/result.md. 30,000 calls: HOLD_CALLS=30000 HOLD_DPCS=8 HOLD_RATE=300 HOLD_SECONDS=180.
+# artifacts/bench-hold/result.md. 30,000 calls: HOLD_CALLS=30000 HOLD_DPCS=8 HOLD_RATE=300 HOLD_SECONDS=200.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 calls=${HOLD_CALLS:-4000} rate=${HOLD_RATE:-150} hold=${HOLD_SECONDS:-90} dpcs=${HOLD_DPCS:-1}
