@@ -30,12 +30,18 @@ scenarios=$PWD/tests/Gateway.Tests/EndToEnd/Sipp
 out=$PWD/artifacts/bench-hold
 mkdir -p "$out"
 work=$(mktemp -d /tmp/sip-isup-gateway-hold.XXXXXX)
-pids=()
 # On a failure the work directory (configurations, gateway logs, SIPp screens and error logs) is kept in
 # artifacts/bench-hold/failed-run: a 30,000-call run is too long to repeat for its logs.
 cleanup() {
   local status=$?
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  # Only this shell's background jobs still running (gateways and SIPp, each its own job): no pid that has exited and
+  # might have been reused. The gateways drain for up to 7 s (shutdown 5 + 2): wait for them, so that a run right after
+  # this one finds its ports free; whatever is still there after 15 s is killed.
+  # shellcheck disable=SC2046
+  kill $(jobs -pr) 2>/dev/null || true
+  for _ in $(seq 150); do [ -n "$(jobs -pr)" ] || break; sleep 0.1; done
+  # shellcheck disable=SC2046
+  kill -9 $(jobs -pr) 2>/dev/null || true
   if [ "$status" -ne 0 ]; then rm -rf "$out/failed-run"; cp -r "$work" "$out/failed-run" 2>/dev/null || true; fi
   rm -rf "$work"
 }
@@ -96,11 +102,11 @@ done
 gwb=() uas=() uac=()
 for k in $(seq "$dpcs"); do
   mkdir -p "$work/run-b$k"
-  RUNTIME_DIRECTORY="$work/run-b$k" "$daemon" run --config "$work/b$k.json" >"$work/b$k.log" 2>&1 & gwb[k]=$!; pids+=("${gwb[k]}")
+  RUNTIME_DIRECTORY="$work/run-b$k" "$daemon" run --config "$work/b$k.json" >"$work/b$k.log" 2>&1 & gwb[k]=$!
 done
 sleep 1
 mkdir -p "$work/run-a"
-RUNTIME_DIRECTORY="$work/run-a" "$daemon" run --config "$work/a.json" >"$work/a.log" 2>&1 & gwa=$!; pids+=("$gwa")
+RUNTIME_DIRECTORY="$work/run-a" "$daemon" run --config "$work/a.json" >"$work/a.log" 2>&1 & gwa=$!
 
 status() { "$daemon" status --json --socket "$work/run-$1/control.sock" 2>/dev/null || true; }
 # The sum of a numeric field over the status: A has one "idle" (and "outgoing-answered") per destination.
@@ -127,15 +133,20 @@ hz=$(getconf CLK_TCK)
 # and every BYE has been answered (stop_uases); -timeout bounds them.
 sipp_uas() {   # sipp_uas K TIMEOUT: far end K's callee, in the background
   (cd "$scenarios" && exec sipp -sf "$work/uas-$1.xml" -i 127.0.0.1 -p "$(uas_port "$1")" -nostdin -timeout "$2" \
-    -key service "$(number "$1")" -trace_err -error_file "$work/uas-$1.err" >"$work/uas-$1.out" 2>&1) & uas[$1]=$!; pids+=("${uas[$1]}")
+    -key service "$(number "$1")" -trace_err -error_file "$work/uas-$1.err" >"$work/uas-$1.out" 2>&1) & uas[$1]=$!
 }
 sipp_uac() {   # sipp_uac K SCENARIO CALLS HOLD_MS TIMEOUT RATE: far end K's caller; RATE is the total over the UACs
   (cd "$scenarios" && exec sipp -sf "$2" -i 127.0.0.1 -p "$(uac_port "$1")" -s "$(number "$1")" -m "$3" -l "$3" \
     -r "$6" -rp "$((dpcs * 1000))" -d "$4" -nostdin -timeout "$5" -max_socket 4096 -trace_err -error_file "$work/uac-$1.err" 127.0.0.1:5160 \
     >"$work/uac-$1.out" 2>&1) &
-  uac[$1]=$!; pids+=("${uac[$1]}")
+  uac[$1]=$!
 }
-stop_uases() { for k in $(seq "$dpcs"); do kill "${uas[k]}" 2>/dev/null || true; wait "${uas[k]}" 2>/dev/null || true; done; }
+stop_uases() {   # each UAS still running (one that timed out has gone, and its pid may be another's by now)
+  for k in $(seq "$dpcs"); do
+    if jobs -pr | grep -qx "${uas[k]}"; then kill "${uas[k]}" 2>/dev/null || true; fi
+    wait "${uas[k]}" 2>/dev/null || true
+  done
+}
 wait_uacs() {   # wait for every UAC (not in a subshell: they are this shell's children); failed: those that failed
   failed=''
   for k in $(seq "$dpcs"); do wait "${uac[k]}" || failed+=" $k"; done
