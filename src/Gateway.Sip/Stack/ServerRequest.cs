@@ -27,7 +27,8 @@ public sealed class ServerRequest
 {
     private readonly Lock _gate = new();
     private readonly SipStack _stack;
-    private readonly RequestHeaders _headers;
+    private readonly string? _toTag;
+    private RequestHeaders? _headers;
     private readonly byte[] _responseVia;
     private readonly InviteServerTransaction<SipMessage>? _invite;
     private readonly NonInviteServerTransaction? _nonInvite;
@@ -50,6 +51,10 @@ public sealed class ServerRequest
         _stack = stack;
         _message = message;
         _headers = headers;
+        _toTag = headers.To.Tag;
+        Method = headers.Method;
+        CallId = headers.CallId;
+        CSeq = headers.CSeq;
         Source = source;
         Stamp = stamp;
         Key = key;
@@ -68,32 +73,36 @@ public sealed class ServerRequest
         }
     }
 
+    // The parsed headers go with the message: a transaction lingers 32 s after its final response to absorb
+    // retransmissions, and under load what it kept for nobody was most of the heap the collector had to copy.
+    private RequestHeaders Headers => _headers ?? throw new ObjectDisposedException(nameof(ServerRequest), "The request's message was released; only its method, Call-ID and CSeq remain.");
+
     /// <summary>The request; readable until the transaction ends (see the remarks). Throws <see cref="ObjectDisposedException"/> after.</summary>
     public SipMessage Message => _message ?? throw new ObjectDisposedException(nameof(ServerRequest), "The request's transaction has ended; its message was released.");
 
     /// <summary>The method token, e.g. <c>INVITE</c>.</summary>
-    public string Method => _headers.Method;
+    public string Method { get; }
 
     /// <summary>Whether this is an INVITE (with an INVITE server transaction: 100 Trying, CANCEL, ACK).</summary>
     public bool IsInvite => _invite is not null;
 
     /// <summary>The Request-URI as received.</summary>
-    public string RequestUri => _headers.RequestUri;
+    public string RequestUri => Headers.RequestUri;
 
     /// <summary>The top Via as received (before stamping).</summary>
-    public ViaHeader TopVia => _headers.TopVia;
+    public ViaHeader TopVia => Headers.TopVia;
 
     /// <summary>The From header.</summary>
-    public NameAddress From => _headers.From;
+    public NameAddress From => Headers.From;
 
     /// <summary>The To header as received (a tag means the request is inside a dialog).</summary>
-    public NameAddress To => _headers.To;
+    public NameAddress To => Headers.To;
 
     /// <summary>The Call-ID.</summary>
-    public string CallId => _headers.CallId;
+    public string CallId { get; }
 
     /// <summary>The CSeq number.</summary>
-    public int CSeq => _headers.CSeq;
+    public int CSeq { get; }
 
     /// <summary>Where the request came from.</summary>
     public SipPeer Source { get; }
@@ -117,7 +126,7 @@ public sealed class ServerRequest
         {
             lock (_gate)
             {
-                return _headers.To.Tag ?? (_localTag ??= SipIdentifiers.NewTag());
+                return _toTag ?? (_localTag ??= SipIdentifiers.NewTag());
             }
         }
     }
@@ -294,7 +303,7 @@ public sealed class ServerRequest
     {
         lock (_gate)
         {
-            return string.Equals(_headers.To.Tag ?? _localTag, ackToTag, StringComparison.Ordinal);
+            return string.Equals(_toTag ?? _localTag, ackToTag, StringComparison.Ordinal);
         }
     }
 
@@ -341,7 +350,7 @@ public sealed class ServerRequest
                 return;
             }
 
-            response = ResponseBuilder.Build(_message, _responseVia, statusCode, SipReasonPhrases.Get(statusCode), _headers.To.Tag is null ? toTag : null, null, []);
+            response = ResponseBuilder.Build(_message, _responseVia, statusCode, SipReasonPhrases.Get(statusCode), _toTag is null ? toTag : null, null, []);
         }
 
         Send(statusCode, response);
@@ -355,6 +364,7 @@ public sealed class ServerRequest
         {
             message = _message;
             _message = null;
+            _headers = null;
         }
 
         if (message is not null)
@@ -378,6 +388,7 @@ public sealed class ServerRequest
             {
                 release = _message;
                 _message = null;
+                _headers = null;
             }
         }
 
@@ -406,6 +417,7 @@ public sealed class ServerRequest
             {
                 release = _message;
                 _message = null;
+                _headers = null;
             }
         }
 
@@ -465,6 +477,7 @@ public sealed class ServerRequest
             if (_callbacks == 0)
             {
                 _message = null;
+                _headers = null;
             }
 
             pending = _pendingAcks;
@@ -548,7 +561,7 @@ public sealed class ServerRequest
     private string? TagFor(int statusCode, string? toTag)
     {
         // Inside a dialog the To already carries the tag; a 100 is hop-by-hop and needs none (§8.2.6.2).
-        if (_headers.To.Tag is not null || statusCode == 100)
+        if (_toTag is not null || statusCode == 100)
         {
             return null;
         }

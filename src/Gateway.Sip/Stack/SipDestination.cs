@@ -30,8 +30,10 @@ internal readonly record struct SipDestination(SipTransportProtocol Transport, I
             return new SipDestination(source.Transport, new IPEndPoint(address, viaPort), source.Connection);
         }
 
+        // Usually the source itself (rport, or a sent-by port that is the source's): its endpoint, already shared by
+        // every datagram from that peer, rather than one more per request for as long as the transaction lingers.
         int port = stamp.Rport ?? topVia.Rport ?? viaPort;
-        return new SipDestination(SipTransportProtocol.Udp, new IPEndPoint(address, port));
+        return new SipDestination(SipTransportProtocol.Udp, port == source.EndPoint.Port ? source.EndPoint : new IPEndPoint(address, port));
     }
 
     /// <summary>The destination for a response whose request's Via could not be read: the packet's source, or its connection only.</summary>

@@ -74,6 +74,10 @@ public sealed class ServerTransactionTests
         await h.AssertCleanAsync();
         Assert.Equal((request, SipTransactionEnd.Completed), await RecordingUser.Next(h.User.Ended));
         Assert.Throws<ObjectDisposedException>(() => request.Message);
+
+        // The parsed headers went with the message; what identifies the request stays for the TU's logs.
+        Assert.Throws<ObjectDisposedException>(() => request.From);
+        Assert.Equal(("INVITE", callId, 1), (request.Method, request.CallId, request.CSeq));
     }
 
     [Fact]
