@@ -79,6 +79,8 @@ public static class GatewayHost
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("Gateway.Operator")));
         services.AddHostedService<ShutdownCoordinator>();
         services.AddHostedService<WatchdogService>();
+        services.AddSingleton<IHeapControl, RuntimeHeap>();
+        services.AddHostedService<IdleHeapCompaction>();
         return builder.Build();
     }
 }
