@@ -78,13 +78,7 @@ public sealed class NameAddress
     {
         get
         {
-            if (_uri is null)
-            {
-                SipUri.TryParse(UriText, out SipUri? uri);
-                _uri = uri!;
-            }
-
-            return _uri;
+            return _uri ??= ParseUri();
         }
     }
 
@@ -95,9 +89,7 @@ public sealed class NameAddress
     public string? Tag { get; }
 
     /// <summary>All header parameters (including <c>tag</c>), in order.</summary>
-    public SipParameterList Parameters => _parameters ??= _parametersStart >= _end
-        ? SipParameterList.Empty
-        : GenericParameterSyntax.Materialize(_source.AsSpan(0, _end), _parametersStart, GenericParameterOptions.None);
+    public SipParameterList Parameters => _parameters ??= ParseParameters();
 
     /// <summary>Parses one value (From, To, Refer-To...).</summary>
     /// <param name="value">The raw header value, possibly padded and folded.</param>
@@ -146,7 +138,19 @@ public sealed class NameAddress
     }
 
     /// <summary>The value in canonical form: <c>"display" &lt;uri&gt;;params</c>, always bracketed.</summary>
-    public override string ToString() => Format(DisplayName, Uri.ToString(), Parameters);
+    // Not through Uri and Parameters: a dialog writes its parties into every request it sends, and objects cached for
+    // that were kept for the call's life (a held call's largest part at the far gateway).
+    public override string ToString() => Format(DisplayName, (_uri ?? ParseUri()).ToString(), _parameters ?? ParseParameters());
+
+    private SipUri ParseUri()
+    {
+        SipUri.TryParse(UriText, out SipUri? uri);
+        return uri!;
+    }
+
+    private SipParameterList ParseParameters() => _parametersStart >= _end
+        ? SipParameterList.Empty
+        : GenericParameterSyntax.Materialize(_source.AsSpan(0, _end), _parametersStart, GenericParameterOptions.None);
 
     private static string Format(string? displayName, string uri, IEnumerable<SipParameter> parameters)
     {

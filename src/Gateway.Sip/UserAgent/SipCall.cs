@@ -1009,7 +1009,10 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
         };
         if (hop.HostKind is SipUriHostKind.IPv4 or SipUriHostKind.IPv6 && IPAddress.TryParse(hop.Host.AsSpan().Trim("[]"), out IPAddress? address))
         {
-            return (new IPEndPoint(address, hop.Port ?? 5060), transport);
+            int port = hop.Port ?? 5060;
+
+            // Usually the peer the call has always talked to: its endpoint, not one more kept with each ACK.
+            return (port == _peer.Port && address.Equals(_peer.Address) ? _peer : new IPEndPoint(address, port), transport);
         }
 
         return (_peer, transport);
