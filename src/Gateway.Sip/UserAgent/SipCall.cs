@@ -107,7 +107,10 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
     /// <summary>How the call ended; null while it lasts.</summary>
     public SipCallEnd? End { get; private set; }
 
-    /// <summary>The dialog: incoming, from the INVITE; outgoing, the one the first 2xx confirmed (null before).</summary>
+    /// <summary>
+    /// The dialog: incoming, from the INVITE; outgoing, the one the first 2xx confirmed (null before). Null again once
+    /// the call's end has been reported.
+    /// </summary>
     public SipDialog? Dialog
     {
         get
@@ -948,10 +951,12 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
         _agent.Guard(() => listener.Ended(this, end));
 
         // The INVITE client transaction keeps this call 32 s after a 2xx (Timer M), for retransmitted 2xx to ACK; the
-        // application's side of the call, and what it holds, must not wait that long.
+        // application's side of the call, the dialog and our SDP, and what they hold, must not wait that long.
         lock (_gate)
         {
             _listener = null;
+            _dialog = null;
+            _localBody = default;
         }
     }
 

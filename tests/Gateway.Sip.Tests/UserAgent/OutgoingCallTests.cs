@@ -114,6 +114,7 @@ public sealed class OutgoingCallTests
         peer.Send(SipText.Response(await peer.ReceiveAsync(), 200, "OK"));
         Assert.Equal(SipCallEndKind.LocalHangup, (await harness.Application.NextEnd()).Kind);
         await harness.AssertCleanAsync();
+        Assert.Null(call.Dialog); // an ended call kept nothing of its dialog while its transactions lingered
     }
 
     [Fact]
