@@ -86,16 +86,16 @@ public sealed class ServerRequest
     /// <summary>Whether this is an INVITE (with an INVITE server transaction: 100 Trying, CANCEL, ACK).</summary>
     public bool IsInvite => _invite is not null;
 
-    /// <summary>The Request-URI as received.</summary>
+    /// <summary>The Request-URI as received; readable while <see cref="Message"/> is.</summary>
     public string RequestUri => Headers.RequestUri;
 
-    /// <summary>The top Via as received (before stamping).</summary>
+    /// <summary>The top Via as received (before stamping); readable while <see cref="Message"/> is.</summary>
     public ViaHeader TopVia => Headers.TopVia;
 
-    /// <summary>The From header.</summary>
+    /// <summary>The From header; readable while <see cref="Message"/> is.</summary>
     public NameAddress From => Headers.From;
 
-    /// <summary>The To header as received (a tag means the request is inside a dialog).</summary>
+    /// <summary>The To header as received (a tag means the request is inside a dialog); readable while <see cref="Message"/> is.</summary>
     public NameAddress To => Headers.To;
 
     /// <summary>The Call-ID.</summary>
