@@ -16,6 +16,24 @@ public sealed class AssociationTests
 
     private static Task Eventually(Func<bool> condition, string what) => Loopback.Eventually(condition, what);
 
+    [Fact]
+    public async Task A_connect_refused_just_as_the_association_is_disposed_does_not_escape_the_dispose()
+    {
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var refuse = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var association = M3uaAssociation.StartClient(Options(ManagementRole.IpspClient), async (_, _) =>
+        {
+            entered.TrySetResult();
+            await refuse.Task;
+            throw new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused);
+        }, new DataLog());
+
+        await entered.Task.WaitAsync(Bound);
+        ValueTask disposing = association.DisposeAsync();
+        refuse.SetResult();
+        await disposing.AsTask().WaitAsync(Bound);
+    }
+
     private static async Task ExchangeData(M3uaAssociation client, DataLog clientData, M3uaAssociation server, DataLog serverData, byte tag)
     {
         var up = new ProtocolDataHeader(0x0101, 0x0801, (byte)Mtp3ServiceIndicator.Isup, (byte)Mtp3NetworkIndicator.National, 0, 5);

@@ -198,8 +198,10 @@ public sealed class M3uaAssociation : IAsyncDisposable
                 await down.WaitAsync(stop).ConfigureAwait(false);
                 await Task.Delay(_options.ReconnectDelay, _options.TimeProvider, stop).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            catch (Exception) when (stop.IsCancellationRequested)
             {
+                // Stopping: the retry strategy stops handling failures then, so an attempt that failed just as the stop
+                // came (a refused connect) ends up here, not only the cancellation. Nothing is left to retry or report.
                 break;
             }
         }
