@@ -889,6 +889,7 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
     private void Finish(SipCallEnd end)
     {
         AnswerRetransmission? retransmission;
+        ServerRequest? invite;
         List<SipDialog> dialogs;
         lock (_gate)
         {
@@ -899,6 +900,7 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
 
             Machine.Fire(this, SipCallTrigger.End);
             End = end;
+            invite = _invite;
             retransmission = _answer;
             _answer = null;
             dialogs = _early is null ? [] : [.. _early.Values];
@@ -921,7 +923,6 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
         }
 
         _agent.Forget(this);
-        ServerRequest? invite = _invite;
         if (invite is not null)
         {
             // The INVITE's transaction lingers 32 s after a 2xx (RFC 6026 Timer L) and needs neither us nor the request.

@@ -38,7 +38,7 @@ public sealed class InterworkingService : IHostedService, ISipUserAgentUser, IIs
     private readonly ConcurrentDictionary<long, ICallRecord> _calls = new();
     private SipUserAgent? _sip;
     private CallServices? _services;
-    private Func<SipToIsupCall, IsupMessage, CallRefusal?>? _seize;
+    private readonly Func<SipToIsupCall, IsupMessage, CallRefusal?> _seize;
 
     public InterworkingService(
         GatewayConfiguration configuration, SignallingService signalling, IsupCallEventRelay relay, CallAdmission admission,
@@ -48,6 +48,7 @@ public sealed class InterworkingService : IHostedService, ISipUserAgentUser, IIs
         _wireTap = wireTap;
         _overload = new OverloadGuard(configuration.Overload, time);
         _overloadLog = new EventRateLimiter(time, TimeSpan.FromMinutes(1), burst: 1);
+        _seize = Seize;
         _configuration = configuration;
         _signalling = signalling;
         _admission = admission;
@@ -189,10 +190,11 @@ public sealed class InterworkingService : IHostedService, ISipUserAgentUser, IIs
             return Refuse(call, 503, 42, "not admitting calls");
         }
 
-        if (_overload.TryAdmit(Volatile.Read(ref _active)) is byte level and > 0)
+        OverloadGuard overload = _overload;
+        if (overload.TryAdmit(Volatile.Read(ref _active)) is byte level and > 0)
         {
             LogOverload("sip-to-isup", level);
-            call.Reject(503, _mapping.ReasonFor(42), [new SipHeader("Retry-After", _overload.RetryAfter)]);
+            call.Reject(503, _mapping.ReasonFor(42), [new SipHeader("Retry-After", overload.RetryAfter)]);
             return Refused.Instance;
         }
 
@@ -217,7 +219,7 @@ public sealed class InterworkingService : IHostedService, ISipUserAgentUser, IIs
             return Refused.Instance;
         }
 
-        var interworking = new SipToIsupCall(services, call, iam, group.Dpc, _seize ??= Seize);
+        var interworking = new SipToIsupCall(services, call, iam, group.Dpc, _seize);
         _calls[interworking.Id] = interworking;
         Interlocked.Increment(ref _active);
         interworking.Start();
