@@ -15,7 +15,7 @@ internal static class RequestBuilder
     /// <exception cref="ArgumentException">A value cannot be written (line break, bad Request-URI or header name).</exception>
     public static byte[] Build(OutgoingRequest request, string via)
     {
-        var output = new ArrayBufferWriter<byte>(512 + request.Body.Length);
+        ArrayBufferWriter<byte> output = ScratchBuffer.Take();
         var writer = new SipMessageWriter(output);
         writer.WriteRequestLine(Encoding.ASCII.GetBytes(request.Method), Encoding.UTF8.GetBytes(request.RequestUri));
         writer.WriteHeader(SipHeaderName.Via, via);
@@ -35,7 +35,7 @@ internal static class RequestBuilder
         }
 
         writer.WriteBody(request.Body.Span);
-        return output.WrittenSpan.ToArray();
+        return ScratchBuffer.ToArrayAndReturn(output);
     }
 
     /// <summary>
@@ -48,7 +48,7 @@ internal static class RequestBuilder
     /// <param name="responseTo">The raw To value of the response.</param>
     public static byte[] BuildAck(OutgoingRequest invite, string via, ReadOnlySpan<byte> responseTo)
     {
-        var output = new ArrayBufferWriter<byte>(512);
+        ArrayBufferWriter<byte> output = ScratchBuffer.Take();
         var writer = new SipMessageWriter(output);
         writer.WriteRequestLine(SipMethod.Ack, invite.RequestUri);
         writer.WriteHeader(SipHeaderName.Via, via);
@@ -59,7 +59,7 @@ internal static class RequestBuilder
         writer.WriteHeader(SipHeaderName.CallId, invite.CallId);
         writer.WriteHeader(SipHeaderName.CSeq, CSeq(invite.CSeq, "ACK"));
         writer.WriteBody([]);
-        return output.WrittenSpan.ToArray();
+        return ScratchBuffer.ToArrayAndReturn(output);
     }
 
     /// <summary>
@@ -72,7 +72,7 @@ internal static class RequestBuilder
     /// <param name="reason">The Reason header value, or null for none.</param>
     public static byte[] BuildCancel(OutgoingRequest invite, string via, string? reason)
     {
-        var output = new ArrayBufferWriter<byte>(512);
+        ArrayBufferWriter<byte> output = ScratchBuffer.Take();
         var writer = new SipMessageWriter(output);
         writer.WriteRequestLine(SipMethod.Cancel, invite.RequestUri);
         writer.WriteHeader(SipHeaderName.Via, via);
@@ -88,7 +88,7 @@ internal static class RequestBuilder
         }
 
         writer.WriteBody([]);
-        return output.WrittenSpan.ToArray();
+        return ScratchBuffer.ToArrayAndReturn(output);
     }
 
     private static void WriteRoutes(ref SipMessageWriter writer, OutgoingRequest invite)

@@ -22,7 +22,7 @@ internal static class ResponseBuilder
     /// <exception cref="ArgumentException">A header or the reason phrase cannot be written (a line break, a bad name).</exception>
     public static byte[] Build(SipMessage request, byte[]? topVia, int statusCode, string reasonPhrase, string? toTag, IReadOnlyList<SipHeader>? headers, ReadOnlySpan<byte> body)
     {
-        var output = new ArrayBufferWriter<byte>(Math.Min(request.Length, 2048) + body.Length + 128);
+        ArrayBufferWriter<byte> output = ScratchBuffer.Take();
         var writer = new SipMessageWriter(output);
         writer.WriteStatusLine(statusCode, reasonPhrase);
         bool firstVia = true;
@@ -67,7 +67,7 @@ internal static class ResponseBuilder
         }
 
         writer.WriteBody(body);
-        return output.WrittenSpan.ToArray();
+        return ScratchBuffer.ToArrayAndReturn(output);
     }
 
     private static void WriteTo(ref SipMessageWriter writer, ReadOnlySpan<byte> value, string? tag)

@@ -429,7 +429,7 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
 
         // An ACK is never answered (RFC 3261 §17.1.1.3); any other request with a header the gateway would act on that
         // breaks its grammar is refused here, before a transaction or the TU sees it.
-        if (message.Method != SipMethod.Ack && !SipMessageValidator.TryValidate(message, out var defect))
+        if (message.Method != SipMethod.Ack && !SipMessageValidator.TryValidate(message, headers, out var defect))
         {
             RespondMalformed(message, source, 400, defect.Value.ReasonPhrase, "MalformedHeader", defect.Value.Header, framingLost: false);
             return;

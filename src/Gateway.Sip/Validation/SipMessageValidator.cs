@@ -11,7 +11,17 @@ namespace Gateway.Sip;
 public static class SipMessageValidator
 {
     /// <summary>False, with the defect, when a header the gateway uses does not parse.</summary>
-    public static bool TryValidate(SipMessage message, [NotNullWhen(false)] out SipHeaderDefect? defect)
+    public static bool TryValidate(SipMessage message, [NotNullWhen(false)] out SipHeaderDefect? defect) =>
+        TryValidate(message, alreadyRead: false, out defect);
+
+    /// <summary>
+    /// As <see cref="TryValidate(SipMessage, out SipHeaderDefect?)"/>, for a request whose first Via, From and To
+    /// <see cref="RequestHeaders.TryRead"/> has already parsed: each received request would otherwise parse them twice.
+    /// </summary>
+    internal static bool TryValidate(SipMessage message, RequestHeaders _, [NotNullWhen(false)] out SipHeaderDefect? defect) =>
+        TryValidate(message, alreadyRead: true, out defect);
+
+    private static bool TryValidate(SipMessage message, bool alreadyRead, [NotNullWhen(false)] out SipHeaderDefect? defect)
     {
         defect = null;
         if (message.IsRequest && !SipUri.TryParseRequestUri(message.RequestUri, out _))
@@ -23,10 +33,14 @@ public static class SipMessageValidator
         var addresses = new List<NameAddress>();
         var vias = new List<ViaHeader>();
         var reasons = new List<ReasonValue>();
+        bool viaRead = alreadyRead, fromRead = alreadyRead, toRead = alreadyRead;
         foreach (var field in message.Headers)
         {
             bool valid = field.Id switch
             {
+                SipHeaderName.Via when viaRead => Skip(ref viaRead),
+                SipHeaderName.From when fromRead => Skip(ref fromRead),
+                SipHeaderName.To when toRead => Skip(ref toRead),
                 SipHeaderName.Via => ViaHeader.TryParseList(field.Value, vias),
                 SipHeaderName.From or SipHeaderName.To or SipHeaderName.PAssertedIdentity => NameAddress.TryParse(field.Value, out _),
                 SipHeaderName.Contact => ContactHeader.TryParse(field.Value, addresses, out _),
@@ -43,6 +57,13 @@ public static class SipMessageValidator
                 return false;
             }
         }
+        return true;
+    }
+
+    /// <summary>Passes the first field of a header the caller has parsed already; the ones after it are parsed here.</summary>
+    private static bool Skip(ref bool alreadyRead)
+    {
+        alreadyRead = false;
         return true;
     }
 }

@@ -49,6 +49,36 @@ public sealed class MalformedRequestTests
         await h.AssertCleanAsync();
     }
 
+    /// <summary>
+    /// The stack reads the first Via, From and To once for the transaction and does not parse them again to validate;
+    /// a bad value anywhere else in the same headers is still found.
+    /// </summary>
+    [Theory]
+    [InlineData("Via: SIP/2.0/TCP 127.0.0.1:5999;branch=z9hG4bK-second, SIP/2.0/TCP ;branch=z9hG4bK-bad", "Bad Request - Invalid Via header")]
+    [InlineData("Via: SIP/2.0/TCP [::1;branch=z9hG4bK-second", "Bad Request - Invalid Via header")]
+    [InlineData("P-Asserted-Identity: <sip:alice@127.0.0.1", "Bad Request - Invalid P-Asserted-Identity header")]
+    public async Task A_bad_value_after_the_headers_read_for_the_transaction_is_still_refused(string extra, string reason)
+    {
+        await using var h = new StackHarness();
+        using var peer = TcpPeer.Connect(h.Tcp);
+        peer.Send(SipText.Message($"""
+            OPTIONS sip:gateway@127.0.0.1 SIP/2.0
+            Via: SIP/2.0/TCP 127.0.0.1:5999;branch=z9hG4bK-first
+            {extra}
+            Max-Forwards: 70
+            From: <sip:alice@127.0.0.1>;tag=a
+            To: <sip:gateway@127.0.0.1>
+            Call-ID: validate-once
+            CSeq: 1 OPTIONS
+            """));
+
+        WireMessage response = await peer.ReceiveAsync();
+        Assert.Equal((400, reason), (response.StatusCode, response.ReasonPhrase));
+        Assert.False(h.User.Requests.Reader.TryRead(out _));
+        await peer.SyncAsync();
+        await h.AssertCleanAsync();
+    }
+
     [Fact]
     public async Task A_request_whose_framing_is_lost_on_a_stream_is_answered_then_the_connection_is_closed()
     {
