@@ -154,7 +154,7 @@ public sealed class NameAddress
 
     private static string Format(string? displayName, string uri, IEnumerable<SipParameter> parameters)
     {
-        var builder = new StringBuilder();
+        var builder = StringBuilderCache.Acquire();
         if (displayName is not null)
         {
             SipSyntax.AppendQuoted(builder, displayName);
@@ -167,7 +167,7 @@ public sealed class NameAddress
             parameter.AppendTo(builder);
         }
 
-        return builder.ToString();
+        return StringBuilderCache.GetStringAndRelease(builder);
     }
 
     private static bool TryParseList(ReadOnlySpan<byte> value, List<NameAddress> into, bool requireBrackets)

@@ -52,13 +52,13 @@ public sealed class SipParameterList : IReadOnlyList<SipParameter>
     /// <summary>The parameters in header syntax: <c>;a=b;c;d="e f"</c> (empty for an empty list).</summary>
     public override string ToString()
     {
-        var builder = new StringBuilder();
+        var builder = StringBuilderCache.Acquire();
         foreach (SipParameter parameter in _items)
         {
             parameter.AppendTo(builder);
         }
 
-        return builder.ToString();
+        return StringBuilderCache.GetStringAndRelease(builder);
     }
 
     /// <inheritdoc />

@@ -145,7 +145,7 @@ public sealed class ViaHeader
     /// <param name="requestRport">Whether to add an empty <c>rport</c> parameter (RFC 3581 §3).</param>
     public static string Format(string transport, string host, int? port, string branch, bool requestRport = false)
     {
-        var builder = new StringBuilder("SIP/2.0/").Append(transport).Append(' ').Append(host);
+        var builder = StringBuilderCache.Acquire().Append("SIP/2.0/").Append(transport).Append(' ').Append(host);
         if (port is not null)
         {
             builder.Append(':').Append(port.Value);
@@ -157,19 +157,19 @@ public sealed class ViaHeader
             builder.Append(";rport");
         }
 
-        return builder.ToString();
+        return StringBuilderCache.GetStringAndRelease(builder);
     }
 
     /// <summary>The via-parm in canonical form: <c>SIP/2.0/TRANSPORT host[:port];params</c>.</summary>
     public override string ToString()
     {
-        var builder = new StringBuilder("SIP/2.0/").Append(Transport).Append(' ').Append(Host);
+        var builder = StringBuilderCache.Acquire().Append("SIP/2.0/").Append(Transport).Append(' ').Append(Host);
         if (Port is not null)
         {
             builder.Append(':').Append(Port.Value);
         }
 
-        return builder.Append(Parameters.ToString()).ToString();
+        return StringBuilderCache.GetStringAndRelease(builder.Append(Parameters.ToString()));
     }
 
     private static bool TryParseElement(byte[] source, int start, int end, out Layout layout)

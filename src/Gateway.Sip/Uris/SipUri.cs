@@ -219,7 +219,7 @@ public sealed class SipUri : IEquatable<SipUri>
             throw new ArgumentException("Only sip and sips URIs can be built from components.", nameof(scheme));
         }
 
-        var builder = new StringBuilder(scheme).Append(':');
+        var builder = StringBuilderCache.Acquire().Append(scheme).Append(':');
         if (user is not null)
         {
             PercentEncoding.AppendEncoded(builder, Encoding.UTF8.GetBytes(user), SipCharacterClass.User);
@@ -263,7 +263,7 @@ public sealed class SipUri : IEquatable<SipUri>
             PercentEncoding.AppendEncoded(builder, Encoding.UTF8.GetBytes(header.Value ?? string.Empty), SipCharacterClass.Header);
         }
 
-        string text = builder.ToString();
+        string text = StringBuilderCache.GetStringAndRelease(builder);
         return TryParse(text, out SipUri? uri) ? uri : throw new ArgumentException($"The components do not form a valid URI: {text}");
     }
 
@@ -470,7 +470,7 @@ public sealed class SipUri : IEquatable<SipUri>
 
     private string Format()
     {
-        var builder = new StringBuilder(Scheme).Append(':');
+        var builder = StringBuilderCache.Acquire().Append(Scheme).Append(':');
         switch (_kind)
         {
             case SipUriScheme.Other:
@@ -501,7 +501,7 @@ public sealed class SipUri : IEquatable<SipUri>
                 break;
         }
 
-        return builder.ToString();
+        return StringBuilderCache.GetStringAndRelease(builder);
     }
 
     private static string Normalize(ReadOnlySpan<byte> text)
@@ -511,9 +511,9 @@ public sealed class SipUri : IEquatable<SipUri>
             return string.Empty;
         }
 
-        var builder = new StringBuilder(text.Length);
+        var builder = StringBuilderCache.Acquire();
         PercentEncoding.AppendNormalized(builder, text);
-        return builder.ToString();
+        return StringBuilderCache.GetStringAndRelease(builder);
     }
 
     private static string DecodeString(string escaped) => PercentEncoding.DecodeToString(Encoding.ASCII.GetBytes(escaped));
@@ -551,7 +551,7 @@ public sealed class SipUri : IEquatable<SipUri>
 
     private static string RemoveVisualSeparators(string number)
     {
-        var builder = new StringBuilder(number.Length);
+        var builder = StringBuilderCache.Acquire();
         foreach (char c in number)
         {
             if (c is not ('-' or '.' or '(' or ')'))
@@ -560,6 +560,6 @@ public sealed class SipUri : IEquatable<SipUri>
             }
         }
 
-        return builder.ToString();
+        return StringBuilderCache.GetStringAndRelease(builder);
     }
 }
