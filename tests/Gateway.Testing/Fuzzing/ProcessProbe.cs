@@ -9,8 +9,28 @@ public static class ProcessProbe
     /// <summary>Threads from /proc/&lt;pid&gt;/status.</summary>
     public static long Threads(int pid) => StatusValue(pid, "Threads:");
 
-    /// <summary>Open file descriptors (/proc/&lt;pid&gt;/fd).</summary>
-    public static int OpenFiles(int pid) => Directory.GetFileSystemEntries($"/proc/{pid}/fd").Length;
+    /// <summary>
+    /// Open sockets: the descriptors in /proc/&lt;pid&gt;/fd that link to <c>socket:[inode]</c>. Counting every descriptor
+    /// would count the runtime's assemblies too, two descriptors each, which it opens on first use: a status request
+    /// late in a run loads System.Text.Encodings.Web, and the count grows without anything leaking.
+    /// </summary>
+    public static int OpenSockets(int pid)
+    {
+        int sockets = 0;
+        foreach (string entry in Directory.GetFileSystemEntries($"/proc/{pid}/fd"))
+        {
+            try
+            {
+                if (new FileInfo(entry).LinkTarget?.StartsWith("socket:", StringComparison.Ordinal) == true) sockets++;
+            }
+            catch (IOException)
+            {
+                // Closed between the listing and the read.
+            }
+        }
+
+        return sockets;
+    }
 
     private static long StatusValue(int pid, string key)
     {
