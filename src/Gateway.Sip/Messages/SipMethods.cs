@@ -67,4 +67,25 @@ public static class SipMethods
         SipMethod.Publish => "PUBLISH"u8,
         _ => default,
     };
+
+    /// <summary>The method's token as a string, the same instance each time; null for <see cref="SipMethod.None"/> and
+    /// <see cref="SipMethod.Extension"/>.</summary>
+    internal static string? GetText(SipMethod method) => method switch
+    {
+        SipMethod.Invite => "INVITE",
+        SipMethod.Ack => "ACK",
+        SipMethod.Bye => "BYE",
+        SipMethod.Cancel => "CANCEL",
+        SipMethod.Options => "OPTIONS",
+        SipMethod.Register => "REGISTER",
+        SipMethod.Info => "INFO",
+        SipMethod.Prack => "PRACK",
+        SipMethod.Update => "UPDATE",
+        SipMethod.Subscribe => "SUBSCRIBE",
+        SipMethod.Notify => "NOTIFY",
+        SipMethod.Refer => "REFER",
+        SipMethod.Message => "MESSAGE",
+        SipMethod.Publish => "PUBLISH",
+        _ => null,
+    };
 }

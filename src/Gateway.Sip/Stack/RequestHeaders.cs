@@ -86,9 +86,9 @@ internal sealed class RequestHeaders
         }
 
         invalid = SipHeaderName.Unknown;
-        string sentBy = via.Host.ToLowerInvariant() + ":" + (via.Port ?? DefaultPort(via.Transport)).ToString(CultureInfo.InvariantCulture);
+        string sentBy = string.Create(CultureInfo.InvariantCulture, $"{via.Host.ToLowerInvariant()}:{via.Port ?? DefaultPort(via.Transport)}");
         headers = new RequestHeaders(
-            Encoding.UTF8.GetString(message.MethodToken), via, viaText, sentBy, from, to,
+            SipMethods.GetText(message.Method) ?? Encoding.UTF8.GetString(message.MethodToken), via, viaText, sentBy, from, to,
             Encoding.UTF8.GetString(message.CallId), message.CSeqNumber, Encoding.UTF8.GetString(message.RequestUri));
         return true;
     }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
@@ -29,6 +30,7 @@ public sealed class SipUdpListener : IAsyncDisposable
 
     private readonly Socket _socket;
     private readonly IDatagramReceiver _receiver;
+    private readonly ConcurrentDictionary<IPEndPoint, SocketAddress> _sendAddresses = new();
     private Thread? _thread;
     private volatile bool _stopping;
     private long _receiveErrors;
@@ -147,7 +149,7 @@ public sealed class SipUdpListener : IAsyncDisposable
     {
         try
         {
-            _socket.SendTo(datagram, SocketFlags.None, remote);
+            _socket.SendTo(datagram, SocketFlags.None, SocketAddressOf(remote));
             return true;
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
@@ -155,6 +157,26 @@ public sealed class SipUdpListener : IAsyncDisposable
             Interlocked.Increment(ref _sendErrors);
             return false;
         }
+    }
+
+    /// <summary>
+    /// The kernel form of a destination, kept per endpoint: sending to an <see cref="IPEndPoint"/> serialises it into a
+    /// new <see cref="SocketAddress"/> for every datagram, and the same few peers get nearly all of them. Sends come from
+    /// several threads; a socket address is only read by a send.
+    /// </summary>
+    private SocketAddress SocketAddressOf(IPEndPoint remote)
+    {
+        if (_sendAddresses.TryGetValue(remote, out SocketAddress? known))
+        {
+            return known;
+        }
+
+        if (_sendAddresses.Count >= MaxCachedSources)
+        {
+            _sendAddresses.Clear();
+        }
+
+        return _sendAddresses.GetOrAdd(remote, static endPoint => endPoint.Serialize());
     }
 
     public ValueTask DisposeAsync()
