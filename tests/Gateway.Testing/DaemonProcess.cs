@@ -16,8 +16,18 @@ public sealed partial class DaemonProcess : IDisposable
     public const int SIGCONT = 18;
     public const int SIGSTOP = 19;
 
+    /// <summary>
+    /// How much output is kept: the last 32 Mi characters. A long soak logs a few lines per call, some 700 MB per
+    /// gateway over 1,000,000 calls, which the test process could not hold (joining two such outputs for a message threw
+    /// OutOfMemoryException); what a test looks for in a long run is counted as it arrives instead
+    /// (<see cref="UnhandledExceptionLines"/>).
+    /// </summary>
+    public const int OutputCapacity = 32 << 20;
+
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private long _dropped;
+    private int _unhandledExceptionLines;
     private TaskCompletionSource _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private DaemonProcess(Process process)
@@ -62,6 +72,15 @@ public sealed partial class DaemonProcess : IDisposable
         TaskCompletionSource appended;
         lock (_output)
         {
+            if (line.Contains("Unhandled exception", StringComparison.Ordinal)) _unhandledExceptionLines++;
+            if (_output.Length + line.Length > OutputCapacity)
+            {
+                // Half at a time, so that trimming is rare; the cut is at a line end.
+                int cut = _output.Length / 2;
+                while (cut < _output.Length && _output[cut - 1] != '\n') cut++;
+                _output.Remove(0, cut);
+                _dropped += cut;
+            }
             _output.AppendLine(line);
             appended = _appended;
             _appended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -114,12 +133,24 @@ public sealed partial class DaemonProcess : IDisposable
         return count;
     }
 
-    /// <summary>Everything the daemon wrote to stdout and stderr so far.</summary>
+    /// <summary>
+    /// What the daemon wrote to stdout and stderr so far: all of it, or for a run longer than
+    /// <see cref="OutputCapacity"/> a note of how much was let go and the rest.
+    /// </summary>
     public string Output
     {
         get
         {
-            lock (_output) return _output.ToString();
+            lock (_output) return _dropped == 0 ? _output.ToString() : $"[the first {_dropped} characters of output not kept]\n{_output}";
+        }
+    }
+
+    /// <summary>Lines with "Unhandled exception" over the daemon's whole life, however long its output.</summary>
+    public int UnhandledExceptionLines
+    {
+        get
+        {
+            lock (_output) return _unhandledExceptionLines;
         }
     }
 

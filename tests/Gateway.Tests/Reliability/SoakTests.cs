@@ -160,7 +160,8 @@ public sealed class SoakTests(SoakTests.Soak soak, ITestOutputHelper output) : I
 
             Note($"rate: warm-up {warmUpRate:F0} calls/s, then {mainRate:F0} calls/s (asked {Rate:0.#})");
             ReportMemory();
-            Assert.DoesNotContain("Unhandled exception", pair.Output);
+            Assert.True(pair.A.UnhandledExceptionLines == 0 && pair.B.UnhandledExceptionLines == 0,
+                $"unhandled exceptions: A {pair.A.UnhandledExceptionLines}, B {pair.B.UnhandledExceptionLines}\n{Tail(pair.A.Output)}\n{Tail(pair.B.Output)}");
             AssertHeapBound();
         }
 
