@@ -66,7 +66,7 @@ internal readonly record struct ViaStamp(string? Received, int? Rport)
 
         (int start, int length) = elements.CurrentRange.GetOffsetAndLength(value.Length);
         int end = start + length;
-        var output = new ArrayBufferWriter<byte>(value.Length + 48);
+        ArrayBufferWriter<byte> output = ScratchBuffer.Take();
         int cursor = 0;
 
         // Parameters start at the first ';' outside a quoted-string (the sent-by itself holds neither).
@@ -107,7 +107,7 @@ internal readonly record struct ViaStamp(string? Received, int? Rport)
         }
 
         output.Write(value[end..]);
-        return output.WrittenSpan.ToArray();
+        return ScratchBuffer.ToArrayAndReturn(output);
     }
 
     private static int NextSemicolon(ReadOnlySpan<byte> value, int from, int end)

@@ -16,7 +16,7 @@ public sealed partial class IdleHeapCompaction(TimeProvider time, IHeapControl h
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
 
-    /// <summary>Under ~40 short calls a second (each allocates ~26 KiB, docs/performance.md): quiet.</summary>
+    /// <summary>Under ~40 short calls a second (each allocates 20–24 KiB, docs/performance.md): quiet.</summary>
     public const long QuietBytes = 8 << 20;
 
     public const long GrowthBytes = 32 << 20;
