@@ -176,6 +176,27 @@ public sealed class M3uaTcpTransportTests
     }
 
     [Fact]
+    public async Task A_message_longer_than_the_read_buffer_arrives_whole_and_the_next_one_after_it()
+    {
+        var receiver = new RecordingReceiver();
+        await using var server = StartServer(receiver, new M3uaTransportOptions { MaxMessageSize = 1024 * 1024 });
+        using var peer = await RawPeer(server.LocalEndPoint);
+        await Next(receiver.Up);
+
+        // 300 KiB is several times the connection's first buffer; written in odd-sized pieces, then a small message.
+        byte[] large = M3uaMessages.Make(300 * 1024, seed: 1);
+        byte[] small = M3uaMessages.Make(40, seed: 2);
+        byte[] stream = [.. large, .. small];
+        for (int offset = 0; offset < stream.Length; offset += 7777)
+        {
+            await peer.SendAsync(stream.AsMemory(offset, Math.Min(7777, stream.Length - offset)));
+        }
+
+        Assert.Equal(large, (await Next(receiver.Messages)).Message);
+        Assert.Equal(small, (await Next(receiver.Messages)).Message);
+    }
+
+    [Fact]
     public async Task The_server_refuses_a_peer_address_it_was_not_configured_with()
     {
         var receiver = new RecordingReceiver();
@@ -322,6 +343,45 @@ public sealed class M3uaTcpTransportTests
         await Assert.ThrowsAsync<ArgumentException>(async () => await client.SendAsync(lying));
         await Assert.ThrowsAsync<ArgumentException>(async () => await client.SendAsync(new byte[4]));
         Assert.True(client.IsOpen);
+    }
+
+    [Fact]
+    public async Task A_connect_the_peer_never_answers_ends_when_cancelled_and_closes_its_socket()
+    {
+        // A listener whose accept queue is full drops further SYNs: the next connect waits, as for a dead switch.
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(Loopback, 0));
+        listener.Listen(0);
+        var remote = (IPEndPoint)listener.LocalEndPoint!;
+        var queued = new List<Socket>();
+        try
+        {
+            while (queued.Count < 10)
+            {
+                var filler = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                queued.Add(filler);
+                using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+                try
+                {
+                    await filler.ConnectAsync(remote, wait.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+
+            long opened = SocketLedger.Opened, closed = SocketLedger.Closed;
+            using var giveUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+            Task<M3uaConnection> connect = M3uaTcpClient.ConnectAsync(remote, new RecordingReceiver(), cancellationToken: giveUp.Token);
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => connect.WaitAsync(Patience));
+            Assert.Equal(1, SocketLedger.Opened - opened);
+            Assert.Equal(1, SocketLedger.Closed - closed);
+        }
+        finally
+        {
+            foreach (Socket filler in queued) filler.Dispose();
+        }
     }
 
     [Fact]

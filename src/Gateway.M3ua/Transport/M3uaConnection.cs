@@ -7,6 +7,10 @@ namespace Gateway.M3ua;
 /// One M3UA connection, TCP or SCTP: it delivers whole messages to its <see cref="IM3uaTransportReceiver"/> and sends
 /// whole messages on a stream. It knows nothing of M3UA beyond the length in the common header; choosing streams,
 /// answering, retrying and reconnecting belong to the association layer above.
+/// Each connection reads on a thread of its own, blocked in poll(2) until the kernel has something queued, and hands
+/// each message to the receiver on that thread. Awaiting the socket instead cost two wakeups per read (the runtime's
+/// epoll thread, then a pool thread to run the continuation); on the few associations a gateway has, a thread each
+/// costs nothing and halves the context switches on the M3UA side (docs/performance.md).
 /// </summary>
 public abstract class M3uaConnection : IAsyncDisposable
 {
@@ -14,6 +18,7 @@ public abstract class M3uaConnection : IAsyncDisposable
     private readonly SemaphoreSlim _sendGate = new(1, 1);
     private readonly CancellationTokenSource _closing = new();
     private readonly Lock _downGate = new();
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private M3uaConnectionDown? _down;
     private Task _loop = Task.CompletedTask;
     private int _disposed;
@@ -61,13 +66,17 @@ public abstract class M3uaConnection : IAsyncDisposable
     /// <summary>Lets a server forget a connection before its receiver hears that it is down.</summary>
     internal Action<M3uaConnection>? Removed { get; set; }
 
-    internal void Start() => _loop = Task.Run(RunAsync);
+    internal void Start()
+    {
+        _loop = _stopped.Task;
+        new Thread(Run) { IsBackground = true, Name = "m3ua-receive" }.Start();
+    }
 
-    private async Task RunAsync()
+    private void Run()
     {
         try
         {
-            if (NotifyUp()) await ReceiveLoopAsync().ConfigureAwait(false);
+            if (NotifyUp()) ReceiveLoop();
         }
         catch (Exception e)
         {
@@ -81,19 +90,24 @@ public abstract class M3uaConnection : IAsyncDisposable
             {
                 ReleaseTransport();
             }
-            finally
+            catch (Exception)
+            {
+                // An exception leaving this thread would end the process; the socket is as closed as it will get.
+            }
+            try
             {
                 Removed?.Invoke(this);
                 M3uaConnectionDown down;
                 lock (_downGate) down = _down ?? new M3uaConnectionDown(M3uaDownReason.ClosedByPeer);
-                try
-                {
-                    _receiver.ConnectionDown(this, down);
-                }
-                catch (Exception)
-                {
-                    // Nothing is left to close: the receiver's fault ends here.
-                }
+                _receiver.ConnectionDown(this, down);
+            }
+            catch (Exception)
+            {
+                // Nothing is left to close: the receiver's fault ends here.
+            }
+            finally
+            {
+                _stopped.TrySetResult();
             }
         }
     }
@@ -113,7 +127,25 @@ public abstract class M3uaConnection : IAsyncDisposable
     }
 
     /// <summary>Reads until the connection is down, recording why through <see cref="GoingDown"/>.</summary>
-    private protected abstract Task ReceiveLoopAsync();
+    private protected abstract void ReceiveLoop();
+
+    /// <summary>
+    /// Blocks until <paramref name="socket"/> has data, a notification, an error or the end of the stream queued;
+    /// false once the connection is closing. <see cref="Close"/> shuts the socket down, which wakes the wait.
+    /// </summary>
+    private protected bool WaitUntilReadable(Socket socket)
+    {
+        try
+        {
+            socket.Poll(-1, SelectMode.SelectRead);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            GoingDown(IsOpen ? Classify(e) : M3uaDownReason.ClosedLocally, IsOpen ? e : null);
+            return false;
+        }
+        return IsOpen;
+    }
 
     /// <summary>Starts closing the socket (orderly where possible) so that a pending read returns.</summary>
     private protected abstract void ShutdownTransport();

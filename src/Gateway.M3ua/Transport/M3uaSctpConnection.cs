@@ -7,8 +7,7 @@ namespace Gateway.M3ua;
 /// <summary>
 /// M3UA over one kernel SCTP association (one-to-one socket). SCTP keeps message boundaries, so each recvmsg is one
 /// M3UA message, delivered with the stream it came on; notifications arrive in the same queue and are decoded and
-/// reported. The .NET socket around the handle is used only to wait: a zero-byte receive completes when something is
-/// queued, then recvmsg reads it. Sends go out with sendmsg and an SCTP_SNDINFO naming the stream and PPID 3.
+/// reported. The receive thread waits in poll(2) until something is queued, then recvmsg reads all of it. Sends go out with sendmsg and an SCTP_SNDINFO naming the stream and PPID 3.
 /// </summary>
 internal sealed class M3uaSctpConnection : M3uaConnection
 {
@@ -27,24 +26,10 @@ internal sealed class M3uaSctpConnection : M3uaConnection
         _buffer = ArrayPool<byte>.Shared.Rent(options.MaxMessageSize);
     }
 
-    private protected override async Task ReceiveLoopAsync()
+    private protected override void ReceiveLoop()
     {
-        while (true)
+        while (WaitUntilReadable(_socket))
         {
-            try
-            {
-                // Zero bytes: only wait until a message or notification is queued; recvmsg below reads it.
-                await _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, Closing).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException && !IsOpen)
-            {
-                return;
-            }
-            catch (SocketException e)
-            {
-                GoingDown(IsOpen ? Classify(e) : M3uaDownReason.ClosedLocally, IsOpen ? e : null);
-                return;
-            }
             if (!ReadQueued()) return;
         }
     }
