@@ -107,7 +107,7 @@ for rate in $steps; do
   count=$((rate * step_seconds))
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   a0=$(ticks "$gwa") b0=$(ticks "$gwb") u0=$(uas_ticks) d0=$(udp_drops); read -r da0 db0 < <(sip_drops)
-  read -r ga0 g2a0 ma0 < <(gc_figures a); read -r gb0 g2b0 mb0 < <(gc_figures b)
+  read -r ga0 g2a0 ma0 pa0 < <(gc_figures a); read -r gb0 g2b0 mb0 pb0 < <(gc_figures b)
   tracer=""
   if [ -z "$traced" ] && [ "$rate" -ge "$latency_rate" ]; then
     traced=$rate
@@ -130,7 +130,7 @@ for rate in $steps; do
   [ -n "$tracer" ] && wait "$tracer" || true
   wait_idle
   a1=$(ticks "$gwa") b1=$(ticks "$gwb") u1=$(uas_ticks) d1=$(udp_drops); read -r da1 db1 < <(sip_drops)
-  read -r ga1 g2a1 ma1 < <(gc_figures a); read -r gb1 g2b1 mb1 < <(gc_figures b)
+  read -r ga1 g2a1 ma1 pa1 < <(gc_figures a); read -r gb1 g2b1 mb1 pb1 < <(gc_figures b)
   created=$(csv_sum "TotalCallCreated" "$out"/sipp-uac-"$rate"-*.csv)
   ok=$(csv_sum "SuccessfulCall(C)" "$out"/sipp-uac-"$rate"-*.csv)
   failed=$(csv_sum "FailedCall(C)" "$out"/sipp-uac-"$rate"-*.csv)
@@ -145,13 +145,14 @@ for rate in $steps; do
     -v start="$start" -v end="$end" -v da=$((a1 - a0)) -v db=$((b1 - b0)) -v du=$((u1 - u0)) -v uac="$uac_cpu" \
     -v hz="$clk_tck" -v ha="$(hwm_mb "$gwa") / $(rss_mb "$gwa")" -v hb="$(hwm_mb "$gwb") / $(rss_mb "$gwb")" -v drops="$((da1 - da0)) / $((db1 - db0)) / $((d1 - d0 - (da1 - da0) - (db1 - db0)))" -v load="$load" -v sustained="$sustained" -v traced="$tracer" \
     -v alloc="$(( (ma1 - ma0) / (ok > 0 ? ok : 1) / 1024 )) / $(( (mb1 - mb0) / (ok > 0 ? ok : 1) / 1024 ))" \
-    -v gcs="$((ga1 - ga0)) ($((g2a1 - g2a0))) / $((gb1 - gb0)) ($((g2b1 - g2b0)))" '
+    -v gcs="$((ga1 - ga0)) ($((g2a1 - g2a0))) / $((gb1 - gb0)) ($((g2b1 - g2b0)))" -v pa=$((pa1 - pa0)) -v pb=$((pb1 - pb0)) '
     function per1000(d) { return ok > 0 ? sprintf("%.3f", d / hz / ok * 1000) : "-" }
     function share(d) { return sprintf("%.0f%%", d / hz / (end - start) * 100) }
+    function paused(ms) { return ok > 0 ? sprintf("%.0f", ms * 1000 / ok) : "-" }
     BEGIN {
-      printf "| %s | %.0f | %d | %d | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s / %s / %s / %.0f%% | %s | %.1f | %s |\n",
+      printf "| %s | %.0f | %d | %d | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s / %s / %s / %.0f%% | %s | %.1f | %s |\n",
         rate (traced ? " (traced)" : ""), created / (end - start), created, ok, failed, retrans, drops, per1000(da), per1000(db),
-        alloc, gcs, ha, hb, share(da), share(db), share(du), uac / (end - start) * 100, load, end - start, sustained
+        alloc, gcs, paused(pa) " / " paused(pb), ha, hb, share(da), share(db), share(du), uac / (end - start) * 100, load, end - start, sustained
     }')
   rows+=("$row")
   echo "$row"
@@ -211,16 +212,16 @@ fi
   echo "  $warmup_note; $idle_note."
   echo "- Stopped because: $stop_reason"
   echo
-  echo "| calls/s | placed/s | attempted | completed | failed | SIPp retrans | UDP drops A / B / other | A CPU s / 1000 calls | B CPU s / 1000 calls | KiB allocated per call A / B | GCs A / B (gen2) | A RSS MB peak / after | B RSS MB peak / after | CPU A / B / UAS / UAC | load avg before | step s | sustained |"
-  echo "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--|--|--:|--|"
+  echo "| calls/s | placed/s | attempted | completed | failed | SIPp retrans | UDP drops A / B / other | A CPU s / 1000 calls | B CPU s / 1000 calls | KiB allocated per call A / B | GCs A / B (gen2) | GC pause µs per call A / B | A RSS MB peak / after | B RSS MB peak / after | CPU A / B / UAS / UAC | load avg before | step s | sustained |"
+  echo "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--|--|--:|--|"
   printf '%s\n' "${rows[@]}"
   echo
   echo "CPU s / 1000 calls × 1000 = µs per call; it includes the idle CPU above. CPU shares are of one core over the"
   echo "step (100% = one core busy; UAS and UAC: all $sources SIPp each). (traced): both gateways wrote a trace for ${trace_seconds} s of it."
   echo "UDP drops: datagrams the kernel dropped for a full receive buffer: at A's SIP socket, B's, and every other socket"
-  echo "(the SIPp, from RcvbufErrors). Allocated and GCs: from each gateway's status (GC.GetTotalAllocatedBytes and"
-  echo "collection counts) over the step. RSS: VmHWM since"
-  echo "the gateway started / VmRSS once the step's calls have cleared."
+  echo "(the SIPp, from RcvbufErrors). Allocated, GCs and GC pause: from each gateway's status (GC.GetTotalAllocatedBytes,"
+  echo "collection counts, GC.GetTotalPauseDuration) over the step; the pause is wall-clock time with the process stopped."
+  echo "RSS: VmHWM since the gateway started / VmRSS once the step's calls have cleared."
   echo "Latency: from each gateway's own trace, read at the socket, at $traced calls/s over ${trace_seconds} s (tracing on)."
   echo
   echo "| interval | calls | p50 ms | p99 ms | max ms |"

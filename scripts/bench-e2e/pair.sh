@@ -104,10 +104,11 @@ sip_drops() {
   ss -uanm | awk '/^[^ \t]/ { addr = $4 } /skmem/ && match($0, /,d[0-9]+\)/) { d = substr($0, RSTART + 2, RLENGTH - 3)
     if (addr == "127.0.0.1:5060") a += d; else if (addr == "127.0.0.1:5070") b += d } END { print a + 0, b + 0 }'
 }
-# Each gateway's collections (all, gen2) and bytes allocated so far, from its status: what a step cost the GC.
+# Each gateway's collections (all, gen2), bytes allocated and milliseconds paused for the GC so far, from its status:
+# what a step cost the GC.
 gc_figures() {
   status "$1" | awk -F': ' '/"gcCount"/ { g = $2 + 0 } /"gen2GcCount"/ { g2 = $2 + 0 } /"allocatedBytes"/ { m = $2 + 0 }
-    END { printf "%d %d %.0f\n", g, g2, m }'
+    /"gcPauseMilliseconds"/ { p = $2 + 0 } END { printf "%d %d %.0f %d\n", g, g2, m, p }'
 }
 udp_drops() { awk '/^Udp:/ { if (!h) { for (i = 1; i <= NF; i++) if ($i == "RcvbufErrors") c = i; h = 1 } else { print $c + 0; exit } }' /proc/net/snmp; }
 csv_sum() {   # csv_sum NAME FILE...: the sum of NAME's value on the last line of each of SIPp's statistics files

@@ -90,6 +90,7 @@ public sealed class OperatorCommands : IControlHandler
             json.WriteNumber("managedHeapAfterLastGcBytes", gc.HeapSizeBytes - gc.FragmentedBytes);
             json.WriteNumber("gcCount", GC.CollectionCount(0));
             json.WriteNumber("gen2GcCount", GC.CollectionCount(2));
+            json.WriteNumber("gcPauseMilliseconds", (long)GC.GetTotalPauseDuration().TotalMilliseconds);
             json.WriteNumber("allocatedBytes", GC.GetTotalAllocatedBytes(precise: false));
             json.WriteEndObject();
 
