@@ -302,6 +302,8 @@ public sealed class ClientRequest
         lock (_gate)
         {
             release = _pending?.Remove(response) == true;
+            // An INVITE's transaction lingers 32 s after its 2xx (Timer M): an empty list would linger with it.
+            if (_pending is { Count: 0 }) _pending = null;
         }
 
         if (release)

@@ -24,9 +24,10 @@ public sealed class TransactionDeliveryTests
         Assert.Equal(2, sink.Sends);
         Assert.Equal(TimeSpan.FromSeconds(1), timerA.Due);
 
-        // Stopped by the 1xx while its callback was on its way: the late callback does nothing.
+        // Stopped by the 1xx while its callback was on its way: the timer is let go (retransmission never resumes),
+        // and the late callback does nothing.
         tx.ReceiveResponse(180, new("Ringing"));
-        Assert.Equal(Timeout.InfiniteTimeSpan, timerA.Due);
+        Assert.True(timerA.Disposed);
         clock.NowMilliseconds = 1_500;
         timerA.Fire();
         Assert.Equal(2, sink.Sends);
