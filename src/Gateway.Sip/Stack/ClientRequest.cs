@@ -70,8 +70,11 @@ public sealed class ClientRequest
         Sent,
     }
 
-    /// <summary>The request as the TU gave it.</summary>
-    public OutgoingRequest Request { get; }
+    /// <summary>
+    /// The request as the TU gave it; once an INVITE has its final response, without its extra headers and body (only
+    /// its Request-URI, parties, Call-ID and CSeq are needed after that, and the transaction lingers 32 s).
+    /// </summary>
+    public OutgoingRequest Request { get; private set; }
 
     /// <summary>The method.</summary>
     public string Method => Request.Method;
@@ -85,8 +88,8 @@ public sealed class ClientRequest
     /// <summary>The top (and only) Via the stack added, as sent.</summary>
     public string Via { get; }
 
-    /// <summary>The request as sent (and retransmitted over UDP).</summary>
-    public ReadOnlyMemory<byte> Bytes { get; }
+    /// <summary>The request as sent (and retransmitted over UDP); empty once an INVITE has its final response.</summary>
+    public ReadOnlyMemory<byte> Bytes { get; private set; }
 
     /// <summary>The transport the request went on: UDP, or TCP when asked for or when it was larger than 1300 bytes.</summary>
     public SipTransportProtocol Transport => Destination.Transport;
@@ -265,6 +268,14 @@ public sealed class ClientRequest
             {
                 _cancelTimer.Dispose();
                 _cancelTimer = null;
+            }
+
+            if (status >= 200 && _invite is not null && !Bytes.IsEmpty)
+            {
+                // Never sent again (the transaction forgets its copy as it leaves Calling), and nothing after a final
+                // response needs the INVITE's own headers or body: a late 2xx is acknowledged from the dialog.
+                Bytes = default;
+                Request = Request with { Headers = [], Body = default };
             }
         }
 

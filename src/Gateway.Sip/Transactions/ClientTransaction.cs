@@ -16,7 +16,7 @@ public abstract class ClientTransaction<TMessage, TState> : SipTransaction<TStat
     where TState : struct, Enum
 {
     private readonly IClientTransactionSink<TMessage> _sink;
-    private readonly ReadOnlyMemory<byte> _request;
+    private ReadOnlyMemory<byte> _request;
 
     private protected ClientTransaction(
         TState initialState,
@@ -78,6 +78,12 @@ public abstract class ClientTransaction<TMessage, TState> : SipTransaction<TStat
         EmitSend(_request);
         StartTimers(retransmission, timeout);
     }
+
+    /// <summary>
+    /// Lets the serialised request go once it will never be sent again: an INVITE transaction lingers 32 s after its
+    /// 2xx (Timer M), and under load thousands of them at once kept a kilobyte each for nothing.
+    /// </summary>
+    private protected void ForgetRequest() => _request = default;
 
     /// <summary>Re-sends the request and restarts <paramref name="retransmission"/> for <paramref name="next"/>.</summary>
     private protected void RetransmitRequest(TransactionTimer retransmission, TimeSpan next) =>

@@ -39,7 +39,7 @@ public sealed class InviteClientTransaction<TMessage> : ClientTransaction<TMessa
         builder.Configure(InviteClientState.Calling)
             .SubstateOf(InviteClientState.Live)
             .OnEntry(static (tx, _) => tx.SendRequest(TransactionTimer.A, TransactionTimer.B), "send INVITE, start Timer A (unreliable) and Timer B")
-            .OnExit(static (tx, _) => tx.StopTimers(TransactionTimer.A, TransactionTimer.B), "stop Timers A and B")
+            .OnExit(static (tx, _) => { tx.StopTimers(TransactionTimer.A, TransactionTimer.B); tx.ForgetRequest(); }, "stop Timers A and B, forget the INVITE")
             // No cap on Timer A's doubling: Timer B ends it after six rounds.
             .InternalTransition(InviteClientTrigger.TimerA, static (tx, _) => tx.RetransmitRequest(TransactionTimer.A, tx.RetransmissionInterval * 2), "retransmit INVITE, restart Timer A at twice its interval")
             .Permit(InviteClientTrigger.Provisional, InviteClientState.Proceeding)

@@ -46,6 +46,9 @@ public sealed class ClientTransactionTests
         WireMessage ok = await RecordingUser.Next(client.Responses);
         Assert.Equal((200, "bob-1"), (ok.StatusCode, ok.To.Tag));
         Assert.Equal(200, sent.FinalStatusCode);
+        // Answered, the INVITE is never sent again: its bytes, extra headers and body do not linger for Timer M.
+        Assert.True(sent.Bytes.IsEmpty);
+        Assert.Equal((0, true, invite.CallId, invite.CSeq), (sent.Request.Headers.Count, sent.Request.Body.IsEmpty, sent.Request.CallId, sent.Request.CSeq));
 
         // The ACK of a 2xx is the TU's (dialog layer): sent outside any transaction, with a branch of its own.
         ReadOnlyMemory<byte> ackBytes = h.Stack.SendAck(invite with { Method = "ACK", RequestUri = $"sip:bob@{peer.Address}", To = ok["To"]!, Contact = null, Headers = [], Body = default });
