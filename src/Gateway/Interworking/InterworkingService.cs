@@ -340,7 +340,7 @@ public sealed class InterworkingService : IHostedService, ISipUserAgentUser, IIs
             SipCall sipCall = sip.Call(new OutgoingCall
             {
                 RequestUri = invite.RequestUri,
-                Destination = new IPEndPoint(trunk.Address, trunk.Port),
+                Destination = trunk.EndPoint,
                 Transport = trunk.Transport == SipTransport.Tcp ? SipTransportProtocol.Tcp : SipTransportProtocol.Udp,
                 From = invite.From,
                 To = invite.To,
