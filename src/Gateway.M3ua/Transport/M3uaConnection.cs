@@ -10,7 +10,7 @@ namespace Gateway.M3ua;
 /// Each connection reads on a thread of its own, blocked in poll(2) until the kernel has something queued, and hands
 /// each message to the receiver on that thread. Awaiting the socket instead cost two wakeups per read (the runtime's
 /// epoll thread, then a pool thread to run the continuation); on the few associations a gateway has, a thread each
-/// costs nothing and halves the context switches on the M3UA side (docs/performance.md).
+/// costs nothing (docs/performance.md, item 17).
 /// </summary>
 public abstract class M3uaConnection : IAsyncDisposable
 {
