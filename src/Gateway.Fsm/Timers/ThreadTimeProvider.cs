@@ -7,8 +7,9 @@ namespace Gateway.Fsm;
 /// <see cref="TimerWheel"/> tick. Each expiry of a runtime timer costs three context switches on Linux: the runtime's
 /// timer thread wakes to fire it, a pool thread wakes to run the callback, and the timer thread wakes again when that
 /// callback sets the next due time. Under load the wheel ticks a hundred times a second, and those switches were a
-/// fifth to a quarter of the daemon's (docs/performance.md, item 18). A thread of its own wakes once per expiry, and a change made from its
-/// own callback wakes nothing. Meant for a few long-lived timers: every timer holds a thread until it is disposed.
+/// fifth to a quarter of the daemon's (docs/performance.md, item 18). A thread of its own wakes once per expiry, and a
+/// change made from its own callback wakes nothing. Meant for a few long-lived timers: every timer holds a thread until
+/// it is disposed.
 /// </summary>
 public sealed class ThreadTimeProvider : TimeProvider
 {

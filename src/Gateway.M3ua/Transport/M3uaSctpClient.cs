@@ -29,7 +29,8 @@ public static class M3uaSctpClient
         {
             SctpSocket.Configure(handle, options);
             if (local is not null) SctpSocket.Bind(handle, local);
-            await ConnectOnOwnThread(handle, remote, cancellationToken).ConfigureAwait(false);
+            // sctp_connectx blocks until INIT succeeds or runs out of retries.
+            await BlockingConnect.RunAsync(() => SctpSocket.Connect(handle, remote), () => SctpSocket.Shutdown(handle), cancellationToken).ConfigureAwait(false);
 
             // Wrapped only now, so that .NET reads the connected state and both addresses from the handle.
             socket = new Socket(handle);
@@ -45,27 +46,5 @@ public static class M3uaSctpClient
             SocketLedger.Close();
             throw;
         }
-    }
-
-    /// <summary>
-    /// sctp_connectx blocks until INIT succeeds or runs out of retries, and .NET has no way to await a connect it did not
-    /// start; so it runs on a thread of its own, and cancelling shuts the socket down, which ends the wait.
-    /// </summary>
-    private static async Task ConnectOnOwnThread(SafeSocketHandle handle, SctpEndpoint remote, CancellationToken cancellationToken)
-    {
-        Task connect = Task.Factory.StartNew(
-            () => SctpSocket.Connect(handle, remote), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        await using (cancellationToken.Register(() => SctpSocket.Shutdown(handle)).ConfigureAwait(false))
-        {
-            try
-            {
-                await connect.ConfigureAwait(false);
-            }
-            catch (M3uaTransportException) when (cancellationToken.IsCancellationRequested)
-            {
-                throw new OperationCanceledException(cancellationToken);
-            }
-        }
-        cancellationToken.ThrowIfCancellationRequested();
     }
 }

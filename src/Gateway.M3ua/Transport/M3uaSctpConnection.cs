@@ -7,7 +7,8 @@ namespace Gateway.M3ua;
 /// <summary>
 /// M3UA over one kernel SCTP association (one-to-one socket). SCTP keeps message boundaries, so each recvmsg is one
 /// M3UA message, delivered with the stream it came on; notifications arrive in the same queue and are decoded and
-/// reported. The receive thread waits in poll(2) until something is queued, then recvmsg reads all of it. Sends go out with sendmsg and an SCTP_SNDINFO naming the stream and PPID 3.
+/// reported. The receive thread waits in poll(2) until something is queued, then recvmsg reads all of it. Sends go out
+/// with sendmsg and an SCTP_SNDINFO naming the stream and PPID 3.
 /// </summary>
 internal sealed class M3uaSctpConnection : M3uaConnection
 {

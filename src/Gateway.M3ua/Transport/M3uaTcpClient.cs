@@ -25,7 +25,7 @@ public static class M3uaTcpClient
         try
         {
             if (local is not null) socket.Bind(local);
-            await ConnectOnOwnThread(socket, remote, cancellationToken).ConfigureAwait(false);
+            await BlockingConnect.RunAsync(() => socket.Connect(remote), () => Abandon(socket), cancellationToken).ConfigureAwait(false);
             var connection = new M3uaTcpConnection(socket, receiver, options);
             connection.Start();
             return connection;
@@ -36,31 +36,6 @@ public static class M3uaTcpClient
             SocketLedger.Close();
             throw;
         }
-    }
-
-    /// <summary>
-    /// A blocking connect on a thread of its own, not Socket.ConnectAsync: an awaited connect registers the socket with
-    /// the runtime's epoll for the rest of its life, and every segment the peer sends then wakes the runtime's socket
-    /// thread and a pool thread as well as the connection's receive thread (docs/performance.md). Cancelling shuts the
-    /// socket down, which ends a connect still waiting for the peer's SYN-ACK.
-    /// </summary>
-    private static async Task ConnectOnOwnThread(Socket socket, IPEndPoint remote, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        Task connect = Task.Factory.StartNew(
-            () => socket.Connect(remote), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        await using (cancellationToken.Register(() => Abandon(socket)).ConfigureAwait(false))
-        {
-            try
-            {
-                await connect.ConfigureAwait(false);
-            }
-            catch (SocketException) when (cancellationToken.IsCancellationRequested)
-            {
-                throw new OperationCanceledException(cancellationToken);
-            }
-        }
-        cancellationToken.ThrowIfCancellationRequested();
     }
 
     private static void Abandon(Socket socket)
