@@ -203,12 +203,14 @@ public sealed class RouteSetTests
         // Each sender stops at 5000 so a fast machine does not bury the peers; the toggling usually ends first.
         long sent = 0;
         long refused = 0;
+        int running = 0;
         Task[] senders = new Task[4];
         for (int t = 0; t < senders.Length; t++)
         {
             byte sender = (byte)t;
             senders[t] = Task.Run(async () =>
             {
+                Interlocked.Increment(ref running);
                 for (int i = 0; i < 5000 && !toggling.IsCancellationRequested; i++)
                 {
                     if (routes.TrySendData(Toward(Dpc, (byte)(i + sender)), [0x05, 0x00, sender])) Interlocked.Increment(ref sent);
@@ -217,6 +219,9 @@ public sealed class RouteSetTests
                 }
             });
         }
+
+        // On a busy machine the pool may start the senders late; toggling before they run would test nothing (CI once saw 0 sent).
+        await Eventually(() => Volatile.Read(ref running) == senders.Length, "every sender running");
 
         // B stays usable throughout, so whatever Refresh publishes meanwhile, every send finds an association.
         for (int round = 0; round < 5; round++)
