@@ -29,7 +29,7 @@ public sealed class ServerRequest
     private readonly SipStack _stack;
     private readonly string? _toTag;
     private RequestHeaders? _headers;
-    private readonly byte[] _responseVia;
+    private byte[]? _responseVia;
     private readonly InviteServerTransaction<SipMessage>? _invite;
     private readonly NonInviteServerTransaction? _nonInvite;
     private SipMessage? _message;
@@ -60,11 +60,12 @@ public sealed class ServerRequest
         Key = key;
         IsInternal = internalOnly;
         Destination = SipDestination.ForResponses(source, headers.TopVia, stamp);
-        _responseVia = stamp.Apply(message.GetHeaderValue(SipHeaderName.Via));
+        byte[] responseVia = stamp.Apply(message.GetHeaderValue(SipHeaderName.Via));
+        _responseVia = responseVia;
         var sink = new ServerRequestSink(this);
         if (message.Method == SipMethod.Invite)
         {
-            byte[] trying = ResponseBuilder.Build(message, _responseVia, 100, SipReasonPhrases.Get(100), null, null, []);
+            byte[] trying = ResponseBuilder.Build(message, responseVia, 100, SipReasonPhrases.Get(100), null, null, []);
             _invite = new InviteServerTransaction<SipMessage>(trying, sink, stack.Timers, source.IsReliable, stack.Time);
         }
         else
@@ -113,8 +114,11 @@ public sealed class ServerRequest
     /// <summary>The <c>rport</c> value the stack stamped into the top Via, or null (RFC 3581).</summary>
     public int? Rport => Stamp.Rport;
 
-    /// <summary>The first Via header value as responses carry it: the top via-parm with <c>received</c> and <c>rport</c> stamped.</summary>
-    public string ResponseVia => Encoding.UTF8.GetString(_responseVia);
+    /// <summary>
+    /// The first Via header value as responses carry it: the top via-parm with <c>received</c> and <c>rport</c> stamped;
+    /// readable while <see cref="Message"/> is.
+    /// </summary>
+    public string ResponseVia => Encoding.UTF8.GetString(_responseVia ?? throw new ObjectDisposedException(nameof(ServerRequest), "The request's message was released; only its method, Call-ID and CSeq remain."));
 
     /// <summary>
     /// The To tag of our responses: the request's own when it has one (inside a dialog), otherwise one the stack
@@ -207,7 +211,7 @@ public sealed class ServerRequest
                 return false;
             }
 
-            response = ResponseBuilder.Build(_message, _responseVia, statusCode, reasonPhrase ?? SipReasonPhrases.Get(statusCode), TagFor(statusCode, toTag), headers, body.Span);
+            response = ResponseBuilder.Build(_message, _responseVia!, statusCode, reasonPhrase ?? SipReasonPhrases.Get(statusCode), TagFor(statusCode, toTag), headers, body.Span);
         }
 
         return Send(statusCode, response);
@@ -326,7 +330,7 @@ public sealed class ServerRequest
                 return false;
             }
 
-            response = ResponseBuilder.Build(_message, _responseVia, 487, SipReasonPhrases.Get(487), TagFor(487, null), null, []);
+            response = ResponseBuilder.Build(_message, _responseVia!, 487, SipReasonPhrases.Get(487), TagFor(487, null), null, []);
         }
 
         // The TU may be sending its own final response at this instant: the transaction accepts one of the two.
@@ -350,7 +354,7 @@ public sealed class ServerRequest
                 return;
             }
 
-            response = ResponseBuilder.Build(_message, _responseVia, statusCode, SipReasonPhrases.Get(statusCode), _toTag is null ? toTag : null, null, []);
+            response = ResponseBuilder.Build(_message, _responseVia!, statusCode, SipReasonPhrases.Get(statusCode), _toTag is null ? toTag : null, null, []);
         }
 
         Send(statusCode, response);
@@ -362,9 +366,7 @@ public sealed class ServerRequest
         SipMessage? message;
         lock (_gate)
         {
-            message = _message;
-            _message = null;
-            _headers = null;
+            message = TakeMessage();
         }
 
         if (message is not null)
@@ -386,9 +388,7 @@ public sealed class ServerRequest
             _done = true;
             if (_callbacks == 0)
             {
-                release = _message;
-                _message = null;
-                _headers = null;
+                release = TakeMessage();
             }
         }
 
@@ -415,9 +415,7 @@ public sealed class ServerRequest
         {
             if (--_callbacks == 0 && (_ended || _done))
             {
-                release = _message;
-                _message = null;
-                _headers = null;
+                release = TakeMessage();
             }
         }
 
@@ -473,12 +471,7 @@ public sealed class ServerRequest
             _ended = true;
 
             // A TU callback about this request is still running: it may read the message; EndCallback releases it.
-            message = _callbacks == 0 ? _message : null;
-            if (_callbacks == 0)
-            {
-                _message = null;
-                _headers = null;
-            }
+            message = _callbacks == 0 ? TakeMessage() : null;
 
             pending = _pendingAcks;
             _pendingAcks = null;
@@ -556,6 +549,19 @@ public sealed class ServerRequest
         }
 
         return accepted;
+    }
+
+    /// <summary>
+    /// Lets go of the message and what was made from it for answering: with the final response out, the transaction
+    /// lingers 32 s (Timers J and L) and only re-sends bytes it already has. Called under the lock.
+    /// </summary>
+    private SipMessage? TakeMessage()
+    {
+        SipMessage? message = _message;
+        _message = null;
+        _headers = null;
+        _responseVia = null;
+        return message;
     }
 
     private string? TagFor(int statusCode, string? toTag)

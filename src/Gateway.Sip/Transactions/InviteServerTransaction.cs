@@ -23,7 +23,7 @@ public sealed class InviteServerTransaction<TMessage> : SipTransaction<InviteSer
     private static readonly TriggerWithParameter<InviteServerTrigger, TMessage> Ack;
 
     private readonly IInviteServerTransactionSink<TMessage> _sink;
-    private readonly ReadOnlyMemory<byte> _trying;
+    private ReadOnlyMemory<byte> _trying;
     private ReadOnlyMemory<byte> _lastProvisional;
     private ReadOnlyMemory<byte> _final;
 
@@ -42,7 +42,7 @@ public sealed class InviteServerTransaction<TMessage> : SipTransaction<InviteSer
         // Initial state: Gateway.Fsm runs no entry action for it, so the constructor starts the 100 Trying timer.
         builder.Configure(InviteServerState.Proceeding)
             .SubstateOf(InviteServerState.Live)
-            .OnExit(static (tx, _) => tx.StopTimer(TransactionTimer.Trying), "stop the 100 Trying timer")
+            .OnExit(static (tx, _) => tx.LeaveProceeding(), "stop the 100 Trying timer, forget the 1xx")
             .InternalTransition(InviteServerTrigger.TimerTrying, static (tx, _) => tx.SendProvisional(tx._trying), "send 100 Trying")
             .InternalTransition(Provisional, static (tx, in response, _) => tx.SendProvisional(response), "send 1xx, stop the 100 Trying timer")
             .InternalTransition(InviteServerTrigger.Retransmission, static (tx, _) => tx.ResendProvisional(), "resend the last 1xx (100 Trying if none yet)")
@@ -200,6 +200,15 @@ public sealed class InviteServerTransaction<TMessage> : SipTransaction<InviteSer
         StopTimer(TransactionTimer.Trying);
         _lastProvisional = response;
         EmitSend(response);
+    }
+
+    // Accepted and Completed never send a 1xx again, and they last 32 s (Timers L and H): what they kept of Proceeding
+    // was two of the six buffers each ended call held at the UAS side under load (docs/performance.md, item 21).
+    private void LeaveProceeding()
+    {
+        StopTimer(TransactionTimer.Trying);
+        _trying = default;
+        _lastProvisional = default;
     }
 
     private void ResendProvisional()

@@ -75,8 +75,9 @@ public sealed class ServerTransactionTests
         Assert.Equal((request, SipTransactionEnd.Completed), await RecordingUser.Next(h.User.Ended));
         Assert.Throws<ObjectDisposedException>(() => request.Message);
 
-        // The parsed headers went with the message; what identifies the request stays for the TU's logs.
+        // The parsed headers and the stamped Via went with the message; what identifies the request stays for the TU's logs.
         Assert.Throws<ObjectDisposedException>(() => request.From);
+        Assert.Throws<ObjectDisposedException>(() => request.ResponseVia);
         Assert.Equal(("INVITE", callId, 1), (request.Method, request.CallId, request.CSeq));
     }
 

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+
 namespace Gateway.Sip.Tests.Transactions;
 
 /// <summary>RFC 3261 §17.2.1 with RFC 6026's Accepted state, in virtual time.</summary>
@@ -320,6 +323,34 @@ public sealed class InviteServerTransactionTests : TransactionScenarioTests
     public void The_100_Trying_response_is_required()
     {
         Assert.Throws<ArgumentException>(() => new InviteServerTransaction<TestMessage>(ReadOnlyMemory<byte>.Empty, Sink, SipTimerSettings.Default, false, Clock));
+    }
+
+    [Theory]
+    [InlineData(200)]
+    [InlineData(486)]
+    public void Leaving_Proceeding_lets_go_of_the_100_Trying_and_the_last_provisional(int final)
+    {
+        // Accepted and Completed last 32 s and never send a 1xx again: the buffers must not live that long.
+        (InviteServerTransaction<TestMessage> tx, WeakReference trying, WeakReference ringing) = ProceedingWithOwnBuffers();
+        Assert.True(tx.SendResponse(final, final == 200 ? Ok : Busy));
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+
+        Assert.False(trying.IsAlive);
+        Assert.False(ringing.IsAlive);
+        Assert.Equal(final == 200 ? InviteServerState.Accepted : InviteServerState.Completed, tx.State);
+    }
+
+    // A method of its own, so that no local of the test keeps the buffers reachable.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private (InviteServerTransaction<TestMessage>, WeakReference, WeakReference) ProceedingWithOwnBuffers()
+    {
+        byte[] trying = Encoding.UTF8.GetBytes("100 Trying");
+        byte[] ringing = Encoding.UTF8.GetBytes("180 Ringing");
+        var tx = new InviteServerTransaction<TestMessage>(trying, Sink, SipTimerSettings.Default, false, Clock);
+        Clock.AdvanceTo(200);
+        Assert.True(tx.SendResponse(180, ringing));
+        return (tx, new WeakReference(trying), new WeakReference(ringing));
     }
 
     private InviteServerTransaction<TestMessage> Create(bool reliable = false, SipTimerSettings? timers = null) =>
