@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -47,6 +48,11 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
     private readonly Dictionary<TransactionKey, ServerRequest> _server = [];
     private readonly Dictionary<TransactionKey, ClientRequest> _client = [];
     private readonly ConcurrentDictionary<SipStreamConnection, byte> _closing = new();
+
+    // One SipPeer per UDP source endpoint object (the listener keeps one per source address), held no longer than that
+    // object: every server transaction keeps its request's peer for its 32 s of lingering, and the same few PBXs send
+    // nearly every datagram.
+    private readonly ConditionalWeakTable<IPEndPoint, SipPeer> _udpPeers = new();
     private string _sentByHost = string.Empty;
     private long _liveMessages;
     private int _state; // 0 created, 1 started, 2 disposed
@@ -282,7 +288,7 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
     /// <inheritdoc/>
     void IDatagramReceiver.DatagramReceived(SipUdpListener listener, IPEndPoint remote, byte[] buffer, int length)
     {
-        var source = new SipPeer(SipTransportProtocol.Udp, remote);
+        SipPeer source = _udpPeers.GetOrAdd(remote, static endPoint => new SipPeer(SipTransportProtocol.Udp, endPoint));
         try
         {
             if (Volatile.Read(ref _state) != 1)
