@@ -1058,6 +1058,7 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
         return all;
     }
 
+    // Both give an array, not the list that parsed it: a call's end outlives it by its INVITE transaction's 32 s (Timer M).
     private static IReadOnlyList<ReasonValue> ParseReasons(string? reason)
     {
         if (reason is null)
@@ -1066,7 +1067,7 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
         }
 
         var reasons = new List<ReasonValue>(1);
-        return ReasonHeader.TryParseList(Encoding.UTF8.GetBytes(reason), reasons) ? reasons : [];
+        return ReasonHeader.TryParseList(Encoding.UTF8.GetBytes(reason), reasons) ? reasons.ToArray() : [];
     }
 
     private static IReadOnlyList<ReasonValue> ReadReasons(SipMessage message)
@@ -1077,7 +1078,7 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
             ReasonHeader.TryParseList(value, reasons ??= []);
         }
 
-        return reasons ?? [];
+        return reasons is null ? [] : reasons.ToArray();
     }
 
     private static StateMachine<SipCallState, SipCallTrigger, SipCall> BuildIncomingMachine()
