@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 
@@ -10,6 +11,10 @@ namespace Gateway.Sip;
 /// </summary>
 internal sealed class RequestHeaders
 {
+    private const int MaxSentBys = 4096;
+
+    private static readonly ConcurrentDictionary<(string Host, int Port), string> SentBys = new();
+
     private RequestHeaders(string method, ViaHeader topVia, string topViaText, string sentBy, NameAddress from, NameAddress to, string callId, int cseq, string requestUri)
     {
         Method = method;
@@ -86,7 +91,7 @@ internal sealed class RequestHeaders
         }
 
         invalid = SipHeaderName.Unknown;
-        string sentBy = string.Create(CultureInfo.InvariantCulture, $"{via.Host.ToLowerInvariant()}:{via.Port ?? DefaultPort(via.Transport)}");
+        string sentBy = SentByOf(via.Host, via.Port ?? DefaultPort(via.Transport));
         headers = new RequestHeaders(
             SipMethods.GetText(message.Method) ?? Encoding.UTF8.GetString(message.MethodToken), via, viaText, sentBy, from, to,
             Encoding.UTF8.GetString(message.CallId), message.CSeqNumber, Encoding.UTF8.GetString(message.RequestUri));
@@ -110,6 +115,27 @@ internal sealed class RequestHeaders
         via = list[0];
         text = Encoding.UTF8.GetString(elements.Current);
         return true;
+    }
+
+    /// <summary>
+    /// The normalised sent-by, one string per host and port: it stays in the transaction's key for the transaction's
+    /// life, 32 s after the final response over UDP, and nearly every request comes from the same few PBXs and switches.
+    /// </summary>
+    private static string SentByOf(string host, int port)
+    {
+        if (SentBys.TryGetValue((host, port), out string? known))
+        {
+            return known;
+        }
+
+        if (SentBys.Count >= MaxSentBys)
+        {
+            SentBys.Clear();
+        }
+
+        string sentBy = string.Create(CultureInfo.InvariantCulture, $"{host.ToLowerInvariant()}:{port}");
+        SentBys.TryAdd((host, port), sentBy);
+        return sentBy;
     }
 
     /// <summary>
