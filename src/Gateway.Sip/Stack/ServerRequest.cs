@@ -76,7 +76,7 @@ public sealed class ServerRequest
 
     // The parsed headers go with the message: a transaction lingers 32 s after its final response to absorb
     // retransmissions, and under load what it kept for nobody was most of the heap the collector had to copy.
-    private RequestHeaders Headers => _headers ?? throw new ObjectDisposedException(nameof(ServerRequest), "The request's message was released; only its method, Call-ID and CSeq remain.");
+    private RequestHeaders Headers => _headers ?? throw Released();
 
     /// <summary>The request; readable until the transaction ends (see the remarks). Throws <see cref="ObjectDisposedException"/> after.</summary>
     public SipMessage Message => _message ?? throw new ObjectDisposedException(nameof(ServerRequest), "The request's transaction has ended; its message was released.");
@@ -118,7 +118,7 @@ public sealed class ServerRequest
     /// The first Via header value as responses carry it: the top via-parm with <c>received</c> and <c>rport</c> stamped;
     /// readable while <see cref="Message"/> is.
     /// </summary>
-    public string ResponseVia => Encoding.UTF8.GetString(_responseVia ?? throw new ObjectDisposedException(nameof(ServerRequest), "The request's message was released; only its method, Call-ID and CSeq remain."));
+    public string ResponseVia => Encoding.UTF8.GetString(_responseVia ?? throw Released());
 
     /// <summary>
     /// The To tag of our responses: the request's own when it has one (inside a dialog), otherwise one the stack
@@ -550,6 +550,9 @@ public sealed class ServerRequest
 
         return accepted;
     }
+
+    private static ObjectDisposedException Released() =>
+        new(nameof(ServerRequest), "The request's message was released; only its method, Call-ID and CSeq remain.");
 
     /// <summary>
     /// Lets go of the message and what was made from it for answering: with the final response out, the transaction
