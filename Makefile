@@ -1,5 +1,5 @@
 # Set-up on a fresh machine is two commands: `make demo` and `make test` (see README.md).
-.PHONY: all build demo test test-sctp test-deb bench bench-e2e bench-overload bench-hold deb clean fuzz soak
+.PHONY: all build demo test test-sctp test-deb bench bench-e2e bench-floor bench-overload bench-hold deb clean fuzz soak
 
 all: build
 
@@ -47,6 +47,11 @@ bench:
 # BENCH_STEPS, BENCH_STEP_SECONDS ... in scripts/bench-e2e/bench-e2e.sh. Result: artifacts/bench-e2e/result.md.
 bench-e2e:
 	scripts/bench-e2e/bench-e2e.sh
+
+# The floor under bench-e2e's CPU per call: the same SIPps with two relays in C that only pass datagrams on
+# (FLOOR_STEPS, FLOOR_STEP_SECONDS; scripts/bench-e2e/floor.sh). Result: artifacts/bench-floor/result.md.
+bench-floor:
+	scripts/bench-e2e/floor.sh
 
 # Overload (issue 8 §3): gateway A limited to OVERLOAD_RATE calls/s (400), offered OVERLOAD_FACTOR (3) times that for
 # OVERLOAD_SECONDS (60), then half of it for OVERLOAD_RECOVERY_SECONDS (20) (docs/performance.md;
