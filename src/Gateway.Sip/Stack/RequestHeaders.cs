@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 
@@ -11,9 +10,7 @@ namespace Gateway.Sip;
 /// </summary>
 internal sealed class RequestHeaders
 {
-    private const int MaxSentBys = 4096;
-
-    private static readonly ConcurrentDictionary<(string Host, int Port), string> SentBys = new();
+    private static readonly BoundedMemo<(string Host, int Port), string> SentBys = new(4096);
 
     private RequestHeaders(string method, ViaHeader topVia, string topViaText, string sentBy, NameAddress from, NameAddress to, string callId, int cseq, string requestUri)
     {
@@ -121,22 +118,8 @@ internal sealed class RequestHeaders
     /// The normalised sent-by, one string per host and port: it stays in the transaction's key for the transaction's
     /// life, 32 s after the final response over UDP, and nearly every request comes from the same few PBXs and switches.
     /// </summary>
-    private static string SentByOf(string host, int port)
-    {
-        if (SentBys.TryGetValue((host, port), out string? known))
-        {
-            return known;
-        }
-
-        if (SentBys.Count >= MaxSentBys)
-        {
-            SentBys.Clear();
-        }
-
-        string sentBy = string.Create(CultureInfo.InvariantCulture, $"{host.ToLowerInvariant()}:{port}");
-        SentBys.TryAdd((host, port), sentBy);
-        return sentBy;
-    }
+    private static string SentByOf(string host, int port) =>
+        SentBys.Get((host, port), static key => string.Create(CultureInfo.InvariantCulture, $"{key.Host.ToLowerInvariant()}:{key.Port}"));
 
     /// <summary>
     /// The key of the server transaction this request belongs to, or creates (§17.2.3). With an RFC 3261 branch:

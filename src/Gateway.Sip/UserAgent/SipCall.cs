@@ -1058,18 +1058,17 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
         return all;
     }
 
-    // Both give an array, not the list that parsed it: a call's end outlives it by its INVITE transaction's 32 s (Timer M).
-    private static IReadOnlyList<ReasonValue> ParseReasons(string? reason)
+    // A call's end outlives the call by its INVITE transaction's 32 s (Timer M), and the interworking ends thousands of
+    // calls with the same few Reason texts (one per Q.850 cause): each text is parsed once and its values shared.
+    private static readonly BoundedMemo<string, IReadOnlyList<ReasonValue>> KnownReasons = new(1024, StringComparer.Ordinal);
+
+    private static IReadOnlyList<ReasonValue> ParseReasons(string? reason) => reason is null ? [] : KnownReasons.Get(reason, static text =>
     {
-        if (reason is null)
-        {
-            return [];
-        }
-
         var reasons = new List<ReasonValue>(1);
-        return ReasonHeader.TryParseList(Encoding.UTF8.GetBytes(reason), reasons) ? reasons.ToArray() : [];
-    }
+        return ReasonHeader.TryParseList(Encoding.UTF8.GetBytes(text), reasons) ? reasons.AsReadOnly() : [];
+    });
 
+    // An array, not the list that parsed it, which would outlive the call with it (above).
     private static IReadOnlyList<ReasonValue> ReadReasons(SipMessage message)
     {
         List<ReasonValue>? reasons = null;

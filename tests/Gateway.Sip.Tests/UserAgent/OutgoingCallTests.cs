@@ -118,6 +118,32 @@ public sealed class OutgoingCallTests
     }
 
     [Fact]
+    public async Task Calls_hung_up_with_the_same_reason_share_its_parsed_values()
+    {
+        // An ended call lingers with its INVITE transaction for 32 s; thousands of them ending with one Q.850 cause
+        // must not each keep a parse of the same text.
+        await using var harness = new UserAgentHarness();
+        using var peer = harness.Peer();
+        var ends = new List<SipCallEnd>();
+        foreach (string cause in new[] { "16", "16", "17" })
+        {
+            (SipCall call, _, _) = await AnsweredCall(harness, peer);
+            Assert.True(call.Hangup($"Q.850;cause={cause};text=\"Normal call clearing\""));
+            WireMessage bye = await peer.ReceiveAsync();
+            Assert.Equal($"Q.850;cause={cause};text=\"Normal call clearing\"", bye["Reason"]);
+            peer.Send(SipText.Response(bye, 200, "OK"));
+            ends.Add(await harness.Application.NextEnd());
+        }
+
+        Assert.Equal([16, 16, 17], ends.Select(e => Assert.Single(e.Reasons).Cause ?? 0));
+        Assert.Equal("Normal call clearing", ends[2].Reasons[0].Text);
+        Assert.Same(ends[0].Reasons, ends[1].Reasons);
+        Assert.NotSame(ends[1].Reasons, ends[2].Reasons);
+        Assert.IsNotType<ReasonValue[]>(ends[0].Reasons); // shared, so read-only
+        await harness.AssertCleanAsync();
+    }
+
+    [Fact]
     public async Task A_cancel_carries_the_reason_and_the_487_ends_the_call()
     {
         await using var harness = new UserAgentHarness();
