@@ -51,7 +51,7 @@ internal sealed partial class CircuitGroup
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 2);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, MaxCircuitsPerGroupMessage);
         bool started = false;
-        bool deliver;
+        EffectDelivery deliver;
         lock (_gate)
         {
             for (int i = 0; i < count; i++)
@@ -92,7 +92,7 @@ internal sealed partial class CircuitGroup
         ArgumentOutOfRangeException.ThrowIfGreaterThan(first + count - 1, CircuitCodeRange.MaxCic, nameof(count));
         CircuitBlocking flag = type == CircuitGroupSupervisionType.MaintenanceOriented ? CircuitBlocking.LocalMaintenance : CircuitBlocking.LocalHardware;
         bool changed;
-        bool deliver;
+        EffectDelivery deliver;
         lock (_gate)
         {
             var bits = CircuitStatusBits.None;
@@ -147,7 +147,7 @@ internal sealed partial class CircuitGroup
     private bool Locked(int cic, Func<CircuitGroup, Circuit, bool> action)
     {
         bool result = false;
-        bool deliver;
+        EffectDelivery deliver;
         lock (_gate)
         {
             if (Find(cic) is Circuit circuit)

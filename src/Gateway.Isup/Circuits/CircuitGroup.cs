@@ -10,8 +10,9 @@ namespace Gateway.Isup;
 /// <para>
 /// <b>Threading.</b> One lock per group serialises everything that touches its circuits: received messages, call
 /// control's requests, maintenance commands and timer expiries. Under it the state machines fire and only record their
-/// effects; after it is released, <see cref="EffectOutbox"/> delivers them, one thread at a time, in order. A group
-/// message (GRS, CGB) is thereby atomic over its range, and the events of one circuit never overlap.
+/// effects; after it is released, two <see cref="EffectOutbox{TEffect}"/>s deliver them, each one thread at a time, in
+/// order: the signals toward the peer, and the call and maintenance events. A group message (GRS, CGB) is thereby atomic
+/// over its range, the signals leave in the order they were decided, and the events of one circuit never overlap.
 /// </para>
 /// <para>
 /// A handled message allocates nothing (signals and events are structs, the machines' actions static); a call
@@ -31,9 +32,12 @@ internal sealed partial class CircuitGroup : IProcedureTimerTarget
     private readonly List<MaintenanceRequest> _requests = [];
     private readonly List<RepeatAttempt> _repeatAttempts = [];
     // Effects decided under the group's lock, delivered outside it in order by one thread at a time: a port may call
-    // straight back into the procedures, and one circuit's events never overlap.
+    // straight back into the procedures, and one circuit's events never overlap. Signals have an outbox of their own: an
+    // event goes up through call control and may send on SIP, and an answer decided on the SIP receive thread waited up
+    // to 3 ms behind the INVITEs the M3UA receive thread was placing for other calls (docs/performance.md, item 23).
     private readonly EffectPorts _ports;
-    private EffectOutbox<Effect> _outbox = new(16);
+    private EffectOutbox<Effect> _signals = new(16);
+    private EffectOutbox<Effect> _events = new(16);
     private readonly bool _controlsEven;
     private readonly CircuitSelection _selection;
     private readonly bool _preferControlled;
@@ -108,11 +112,11 @@ internal sealed partial class CircuitGroup : IProcedureTimerTarget
 
     // ---- Effects, under the lock.
 
-    public void EmitSignal(in IsupSignal signal) => _outbox.Add(new Effect(in signal));
+    public void EmitSignal(in IsupSignal signal) => _signals.Add(new Effect(in signal));
 
-    public void EmitCallEvent(IsupCall call, in IsupCallEvent callEvent) => _outbox.Add(new Effect(call, in callEvent));
+    public void EmitCallEvent(IsupCall call, in IsupCallEvent callEvent) => _events.Add(new Effect(call, in callEvent));
 
-    public void Report(in IsupMaintenanceEvent maintenanceEvent) => _outbox.Add(new Effect(in maintenanceEvent));
+    public void Report(in IsupMaintenanceEvent maintenanceEvent) => _events.Add(new Effect(in maintenanceEvent));
 
     private void Report(
         IsupMaintenanceEventKind kind,
@@ -130,7 +134,7 @@ internal sealed partial class CircuitGroup : IProcedureTimerTarget
     /// <summary>A message from the peer.</summary>
     public void Receive(in IsupSignal signal)
     {
-        bool deliver;
+        EffectDelivery deliver;
         lock (_gate)
         {
             ReceiveLocked(in signal);
@@ -143,7 +147,7 @@ internal sealed partial class CircuitGroup : IProcedureTimerTarget
     /// <summary>The route to the peer is up (M3UA AS-ACTIVE, no DUNA): reset every circuit, offer them once acknowledged.</summary>
     public void RouteAvailable()
     {
-        bool deliver;
+        EffectDelivery deliver;
         lock (_gate)
         {
             if (!_routeAvailable)
@@ -163,7 +167,7 @@ internal sealed partial class CircuitGroup : IProcedureTimerTarget
     /// <summary>The route to the peer is down: calls are cleared locally (answered ones kept when asked), procedures stop, nothing is offered.</summary>
     public void RouteUnavailable(bool holdAnsweredCalls)
     {
-        bool deliver;
+        EffectDelivery deliver;
         lock (_gate)
         {
             if (_routeAvailable)
@@ -192,7 +196,7 @@ internal sealed partial class CircuitGroup : IProcedureTimerTarget
     /// <summary>Ends the answered calls kept through a route outage; nothing while the route is up.</summary>
     public int ReleaseHeldCalls()
     {
-        bool deliver;
+        EffectDelivery deliver;
         int released = 0;
         lock (_gate)
         {
@@ -216,7 +220,7 @@ internal sealed partial class CircuitGroup : IProcedureTimerTarget
     /// <summary>MTP reported the peer's ISUP unavailable (inaccessible: test it with UPT every T4; unequipped: alarm).</summary>
     public void UserPartUnavailable(bool unequipped)
     {
-        bool deliver;
+        EffectDelivery deliver;
         lock (_gate)
         {
             if (_routeAvailable)
@@ -244,7 +248,7 @@ internal sealed partial class CircuitGroup : IProcedureTimerTarget
     /// <summary>Seizes a free circuit for an outgoing call and sends its IAM.</summary>
     public bool TrySeize(object? initialAddress, int avoidCic, object? userState, out IsupCall? call)
     {
-        bool deliver;
+        EffectDelivery deliver;
         lock (_gate)
         {
             call = null;
@@ -265,7 +269,7 @@ internal sealed partial class CircuitGroup : IProcedureTimerTarget
     public bool Send(IsupCall call, CircuitTrigger trigger, IsupMessageType type, object? message)
     {
         bool handled = false;
-        bool deliver;
+        EffectDelivery deliver;
         lock (_gate)
         {
             if (call.Circuit is Circuit circuit)
@@ -284,7 +288,7 @@ internal sealed partial class CircuitGroup : IProcedureTimerTarget
     public bool Release(IsupCall call, IsupCause cause, object? message)
     {
         bool handled = false;
-        bool deliver;
+        EffectDelivery deliver;
         lock (_gate)
         {
             if (call.Circuit is Circuit circuit)
@@ -338,7 +342,7 @@ internal sealed partial class CircuitGroup : IProcedureTimerTarget
     /// <summary>A timer slot's callback, on a timer thread.</summary>
     public void OnTimerElapsed(ProcedureTimer timer)
     {
-        bool deliver;
+        EffectDelivery deliver;
         lock (_gate)
         {
             if (timer.TakeExpiry() is IsupTimer expired)
@@ -387,8 +391,8 @@ internal sealed partial class CircuitGroup : IProcedureTimerTarget
 
     private Circuit? Find(int cic) => (uint)cic < (uint)_byCic.Length ? _byCic[cic] : null;
 
-    /// <summary>After an event, under the lock: run the repeat attempts it caused, then claim the delivery.</summary>
-    private bool Settle()
+    /// <summary>After an event, under the lock: run the repeat attempts it caused, then claim what this thread delivers.</summary>
+    private EffectDelivery Settle()
     {
         for (int i = 0; i < _repeatAttempts.Count; i++)
         {
@@ -396,14 +400,26 @@ internal sealed partial class CircuitGroup : IProcedureTimerTarget
         }
 
         _repeatAttempts.Clear();
-        return _outbox.ClaimDelivery();
+        return (_signals.ClaimDelivery() ? EffectDelivery.Signals : EffectDelivery.None) | (_events.ClaimDelivery() ? EffectDelivery.Events : EffectDelivery.None);
     }
 
-    private void Deliver(bool deliver)
+    private void Deliver(EffectDelivery delivery)
     {
-        if (deliver)
+        // Signals first: they are quick, and the peer is waiting for them. A claim is always followed by its delivery,
+        // whatever a port throws, or the outbox would stay claimed by nobody.
+        try
         {
-            _outbox.Deliver(_gate, _ports);
+            if ((delivery & EffectDelivery.Signals) != 0)
+            {
+                _signals.Deliver(_gate, _ports);
+            }
+        }
+        finally
+        {
+            if ((delivery & EffectDelivery.Events) != 0)
+            {
+                _events.Deliver(_gate, _ports);
+            }
         }
     }
 

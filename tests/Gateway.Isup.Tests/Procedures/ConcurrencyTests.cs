@@ -52,4 +52,43 @@ public sealed class ConcurrencyTests
             Assert.Equal([IsupCallEventKind.AddressComplete, IsupCallEventKind.Progress, IsupCallEventKind.Answered], kinds));
         harness.AssertQuiescent();
     }
+
+    [Fact]
+    public async Task A_signal_leaves_while_another_thread_is_still_delivering_an_event()
+    {
+        // Call control's side of an event may take long (the gateway places a SIP call for an IAM); an answer decided
+        // meanwhile on another thread, for another call, must not wait behind it.
+        using var harness = new ExchangeHarness();
+        harness.BringUp();
+        IsupCall answering = harness.OfferIncoming(1);
+        Assert.True(harness.CallControl.SendAcm(answering, "ACM"));
+        harness.Forget();
+
+        using var inside = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        harness.Calls.OnEvent = (call, e) =>
+        {
+            if (e.Kind == IsupCallEventKind.IncomingCall && call.Cic == 3)
+            {
+                inside.Set();
+                Assert.True(release.Wait(TimeSpan.FromSeconds(30)), "the test never let the event go");
+            }
+        };
+
+        var offering = Task.Run(() => harness.ReceiveCall(IsupMessageType.IAM, 3));
+        Assert.True(inside.Wait(TimeSpan.FromSeconds(30)), "the IAM's event never reached call control");
+        try
+        {
+            Assert.True(harness.CallControl.SendAnm(answering, "ANM"));
+            Assert.Equal("ANM", Assert.Single(harness.Signals.Take(), s => s.Signal.Cic == 1).Signal.Type.ToString());
+        }
+        finally
+        {
+            release.Set();
+            await offering.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        harness.Calls.OnEvent = null;
+        Assert.Contains(harness.Calls.Take(), e => e.Kind == IsupCallEventKind.IncomingCall && e.Call.Cic == 3);
+    }
 }
