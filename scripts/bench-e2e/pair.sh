@@ -4,7 +4,8 @@
 #
 # The caller sets root (the repository), out (an empty directory for configurations, logs and SIPp files), cics,
 # sources, max_message_bytes (empty: the configuration's default) and may set overload_a / overload_b (each
-# gateway's "overload" section, JSON; default: both limits off). Every process started here or added to pids is
+# gateway's "overload" section, JSON; default: both limits off) and per_source_limit (the gateways'
+# sip.maxMessagesPerSecondPerSource; default: the configuration's). Every process started here or added to pids is
 # killed on exit.
 daemon=$root/src/Gateway/bin/Release/net10.0/sip-isup-gateway
 scenarios=$root/tests/Gateway.Tests/EndToEnd/Sipp
@@ -48,6 +49,7 @@ for s in a b; do
       -e "s#{ \"name\": \"pstn-uas\".*}#$callee_trunks#" \
       -e "s#{ \"prefix\": \"\", \"trunk\": \"pstn-uas\" }#$callee_routes#" \
       -e "${max_message_bytes:+s#\"sip\": {#\"sip\": { \"maxMessageBytes\": $max_message_bytes,#}" \
+      -e "${per_source_limit:+s#\"sip\": {#\"sip\": { \"maxMessagesPerSecondPerSource\": $per_source_limit,#}" \
       -e "s#\"shutdown\":#\"overload\": $overload,\\n  \"shutdown\":#" \
       "examples/back-to-back/$s.json" >"$out/gateway-$s.json"
   "$daemon" check-config --config "$out/gateway-$s.json"
