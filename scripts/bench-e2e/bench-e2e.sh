@@ -85,7 +85,7 @@ place_calls() {
     times >"$out/sipp-uac-$name.times"
     exit "$rc" ) || uac_rc=$?
   end=$(date +%s.%N)
-  uac_cpu=$(awk 'NR == 2 { for (i = 1; i <= 2; i++) { split($i, p, /[ms]/); s += p[1] * 60 + p[2] } print s }' "$out/sipp-uac-$name.times")
+  uac_cpu=$(times_seconds "$out/sipp-uac-$name.times")
 }
 
 first_rate=${steps%% *}

@@ -23,8 +23,7 @@ scenarios=$root/tests/Gateway.Tests/EndToEnd/Sipp
 clk_tck=$(getconf CLK_TCK)
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; wait 2>/dev/null' EXIT
-ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }   # utime + stime (fields 14, 15)
-csv_last() { awk -F';' -v name="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) c = i; next } { v = $c } END { print v + 0 }' "$2"; }
+source scripts/bench-e2e/probes.sh
 
 (cd "$out" && exec sipp -sf "$scenarios/uas-load.xml" -i 127.0.1.1 -p 5080 -nostdin -recv_timeout 10000 >"$out/sipp-uas.out" 2>&1) &
 uas=$!; pids+=($uas)
@@ -43,9 +42,9 @@ for rate in $steps; do
     127.0.0.1:5060 >"$out/sipp-uac-$rate.out" 2>&1; times >"$out/sipp-uac-$rate.times") || true
   end=$(date +%s.%N)
   a1=$(ticks $ra) b1=$(ticks $rb) u1=$(ticks $uas)
-  ok=$(csv_last 'SuccessfulCall(C)' "$out/sipp-uac-$rate.csv") failed=$(csv_last 'FailedCall(C)' "$out/sipp-uac-$rate.csv")
-  retrans=$(csv_last 'Retransmissions(C)' "$out/sipp-uac-$rate.csv")
-  uac_cpu=$(awk 'NR == 2 { for (i = 1; i <= 2; i++) { split($i, p, /[ms]/); s += p[1] * 60 + p[2] } print s }' "$out/sipp-uac-$rate.times")
+  ok=$(csv_sum 'SuccessfulCall(C)' "$out/sipp-uac-$rate.csv") failed=$(csv_sum 'FailedCall(C)' "$out/sipp-uac-$rate.csv")
+  retrans=$(csv_sum 'Retransmissions(C)' "$out/sipp-uac-$rate.csv")
+  uac_cpu=$(times_seconds "$out/sipp-uac-$rate.times")
   row=$(awk -v r="$rate" -v ok="$ok" -v f="$failed" -v rt="$retrans" -v da=$((a1 - a0)) -v db=$((b1 - b0)) -v du=$((u1 - u0)) \
     -v uc="$uac_cpu" -v hz="$clk_tck" -v s="$start" -v e="$end" -v load="$load" 'BEGIN { w = e - s
       printf "| %d | %.0f | %d | %d | %d | %.0f | %.0f | %.0f%% / %.0f%% / %.0f%% / %.0f%% | %s | %.1f |",

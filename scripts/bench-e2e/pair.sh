@@ -96,8 +96,8 @@ if ! ready; then
 fi
 echo "   up: A pid $gwa, B pid $gwb, $ncics circuits each"
 
+source "$root/scripts/bench-e2e/probes.sh"
 active_calls() { status "$1" | awk '/"calls"/ { c = 1 } c && /"active"/ { gsub(/[^0-9]/, ""); print; exit }'; }
-ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }   # utime + stime (fields 14, 15)
 hwm_mb() { awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 # UDP datagrams the kernel dropped for a full socket receive buffer (this network namespace, every socket).
@@ -113,14 +113,6 @@ gc_figures() {
     /"gcPauseMilliseconds"/ { p = $2 + 0 } END { printf "%d %d %.0f %d\n", g, g2, m, p }'
 }
 udp_drops() { awk '/^Udp:/ { if (!h) { for (i = 1; i <= NF; i++) if ($i == "RcvbufErrors") c = i; h = 1 } else { print $c + 0; exit } }' /proc/net/snmp; }
-csv_sum() {   # csv_sum NAME FILE...: the sum of NAME's value on the last line of each of SIPp's statistics files
-  local name=$1 f t=0; shift
-  for f in "$@"; do
-    t=$((t + $(awk -F';' -v name="$name" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) col = i; next }
-                                          { v = $col } END { print v + 0 }' "$f")))
-  done
-  echo "$t"
-}
 
 echo "== the callees: $sources SIPp on 127.0.1.1-$sources:5080"
 uas=()
