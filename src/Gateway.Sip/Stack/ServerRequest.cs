@@ -541,10 +541,17 @@ public sealed class ServerRequest
                 }
             }
 
-            // A non-INVITE's transaction re-sends these bytes from now on; the request itself is read by no one.
+            // A non-INVITE's transaction re-sends these bytes from now on; the request itself is read by no one. Over
+            // UDP the stack keeps the bytes for Timer J instead of the transaction (CompletedServerTransactions).
             if (accepted && _nonInvite is not null)
             {
                 ReleaseWhenIdle();
+                if (_nonInvite.State == NonInviteServerState.Completed && !Source.IsReliable && Destination.EndPoint is not null
+                    && CompletedServerTransactions.CanKeep(Key))
+                {
+                    _stack.Complete(this, response);
+                    _nonInvite.Abandon();
+                }
             }
         }
 

@@ -46,6 +46,8 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
     private readonly OncePerInterval<(IPAddress Source, string Defect)> _defectLog;
     private readonly Lock _tables = new();
     private readonly Dictionary<TransactionKey, ServerRequest> _server = [];
+    private readonly CompletedServerTransactions _completed = new();
+    private readonly ITimer _completedExpiry;
     private readonly Dictionary<TransactionKey, ClientRequest> _client = [];
     private readonly ConcurrentDictionary<SipStreamConnection, byte> _closing = new();
 
@@ -76,6 +78,7 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
         _rateLimiter = new SourceRateLimiter(options.RateLimitPerSecond, options.RateLimitBurst, options.MaxTrackedSources, Time);
         _defectLog = new OncePerInterval<(IPAddress, string)>(options.DefectLogInterval, options.MaxTrackedSources, Time);
         Transports = new SipTransports(options, this, this, Time, _logger);
+        _completedExpiry = Time.CreateTimer(static stack => ((SipStack)stack!).ExpireCompleted(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>The bound UDP address (after <see cref="Start"/>), or null.</summary>
@@ -97,7 +100,7 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
         {
             lock (_tables)
             {
-                return _server.Count;
+                return _server.Count + _completed.Count;
             }
         }
     }
@@ -121,7 +124,7 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
         {
             lock (_tables)
             {
-                return _server.Count + _client.Count;
+                return _server.Count + _completed.Count + _client.Count;
             }
         }
     }
@@ -253,7 +256,10 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
         {
             servers = [.. _server.Values];
             clients = [.. _client.Values];
+            _completed.Clear();
         }
+
+        _completedExpiry.Dispose();
 
         foreach (ServerRequest request in servers)
         {
@@ -498,15 +504,25 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
     private bool TryFindOrCreate(SipMessage message, RequestHeaders headers, SipPeer source, in ViaStamp stamp, TransactionKey key, bool internalOnly, out ServerRequest? existing, out ServerRequest? created)
     {
         created = null;
+        byte[]? response = null;
+        IPEndPoint? destination = null;
         try
         {
             lock (_tables)
             {
-                if (!_server.TryGetValue(key, out existing))
+                if (!_server.TryGetValue(key, out existing) && !_completed.TryFind(key, out response, out destination))
                 {
                     created = new ServerRequest(this, message, headers, source, stamp, key, internalOnly);
                     _server.Add(key, created);
                 }
+            }
+
+            if (destination is not null)
+            {
+                // A retransmission of a request whose transaction is Completed: its final response again (§17.2.2).
+                Release(message);
+                Transports.Send(new SipDestination(SipTransportProtocol.Udp, destination), response, null);
+                return false;
             }
 
             return true;
@@ -756,6 +772,46 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
         {
             message.Dispose();
             Interlocked.Decrement(ref _liveMessages);
+        }
+    }
+
+    /// <summary>
+    /// A non-INVITE server transaction over UDP entered its Completed state with <paramref name="response"/>: from now
+    /// on its key and that response stand in for it (<see cref="CompletedServerTransactions"/>) and it may end.
+    /// </summary>
+    internal void Complete(ServerRequest request, ReadOnlySpan<byte> response)
+    {
+        long now = Time.GetTimestamp();
+        long expires = now + (long)(Timers.TimerJ.TotalSeconds * Time.TimestampFrequency);
+        lock (_tables)
+        {
+            if (!_server.TryGetValue(request.Key, out ServerRequest? current) || !ReferenceEquals(current, request))
+            {
+                return;
+            }
+
+            _server.Remove(request.Key);
+            bool wasEmpty = _completed.Count == 0;
+            _completed.Add(request.Key, response, request.Destination.EndPoint!, expires);
+            if (wasEmpty)
+            {
+                _completedExpiry.Change(Timers.TimerJ, Timeout.InfiniteTimeSpan);
+            }
+        }
+    }
+
+    private void ExpireCompleted()
+    {
+        lock (_tables)
+        {
+            long now = Time.GetTimestamp();
+            _completed.Expire(now);
+            if (_completed.NextExpiry is long next && Volatile.Read(ref _state) != 2)
+            {
+                // The timer may fire a tick early: never re-arm for less than a millisecond.
+                double seconds = Math.Max((next - now) / (double)Time.TimestampFrequency, 0.001);
+                _completedExpiry.Change(TimeSpan.FromSeconds(seconds), Timeout.InfiniteTimeSpan);
+            }
         }
     }
 

@@ -122,6 +122,47 @@ public sealed class ServerTransactionTests
     }
 
     [Fact]
+    public async Task A_completed_non_invite_answers_its_retransmissions_for_Timer_J_and_then_no_more()
+    {
+        await using var h = new StackHarness();
+        using var peer = h.Peer();
+        string branch = StackHarness.NewBranch();
+        string callId = StackHarness.NewCallId();
+        byte[] bye = SipText.Message($"""
+            BYE sip:{h.Address} SIP/2.0
+            Via: SIP/2.0/UDP {peer.Address};branch={branch}
+            Max-Forwards: 70
+            From: <sip:caller@{peer.Address}>;tag=p1
+            To: <sip:{h.Address}>;tag=g1
+            Call-ID: {callId}
+            CSeq: 2 BYE
+            """);
+        peer.Send(bye);
+        ServerRequest request = await h.NextRequest();
+        Assert.True(request.Respond(200));
+        WireMessage ok = await peer.ReceiveAsync();
+
+        // Over UDP the stack keeps only the key and the 200 for Timer J: the transaction itself has ended for the TU,
+        // and it is still counted until Timer J.
+        Assert.Equal((request, SipTransactionEnd.Completed), await RecordingUser.Next(h.User.Ended));
+        Assert.Equal(1, h.Stack.ServerTransactionCount);
+        h.Time.Advance(h.Timers.TimerJ - TimeSpan.FromMilliseconds(1));
+        peer.Send(bye);
+        Assert.Equal(ok.Text, (await peer.ReceiveAsync()).Text);
+        Assert.False(h.User.Requests.Reader.TryRead(out _));
+
+        // After Timer J the same bytes are a new request.
+        h.Time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(0, h.Stack.ServerTransactionCount);
+        peer.Send(bye);
+        ServerRequest again = await h.NextRequest();
+        Assert.NotSame(request, again);
+        Assert.True(again.Respond(481));
+        await peer.ReceiveAsync();
+        await h.AssertCleanAsync();
+    }
+
+    [Fact]
     public async Task An_RFC_2543_invite_without_a_branch_is_matched_by_its_headers()
     {
         await using var h = new StackHarness();
