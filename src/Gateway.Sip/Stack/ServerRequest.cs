@@ -541,16 +541,25 @@ public sealed class ServerRequest
                 }
             }
 
-            // A non-INVITE's transaction re-sends these bytes from now on; the request itself is read by no one. Over
-            // UDP the stack keeps the bytes for Timer J instead of the transaction (CompletedServerTransactions).
+            // A non-INVITE's transaction re-sends these bytes from now on; the request itself is read by no one.
             if (accepted && _nonInvite is not null)
             {
                 ReleaseWhenIdle();
-                if (_nonInvite.State == NonInviteServerState.Completed && !Source.IsReliable && Destination.EndPoint is not null
-                    && CompletedServerTransactions.CanKeep(Key))
+            }
+
+            // Over UDP the stack keeps what a lingering transaction needs as bytes, and the transaction ends
+            // (LingeringServerTransactions).
+            if (accepted && !Source.IsReliable && Destination.EndPoint is not null && LingeringServerTransactions.CanKeep(Key))
+            {
+                if (_nonInvite is { State: NonInviteServerState.Completed })
                 {
-                    _stack.Complete(this, response);
+                    _stack.Linger(this, response, Destination.EndPoint);
                     _nonInvite.Abandon();
+                }
+                else if (_invite is { State: InviteServerState.Accepted })
+                {
+                    _stack.Linger(this, Encoding.UTF8.GetBytes(LocalTag), null);
+                    _invite.Abandon();
                 }
             }
         }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
@@ -46,8 +47,8 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
     private readonly OncePerInterval<(IPAddress Source, string Defect)> _defectLog;
     private readonly Lock _tables = new();
     private readonly Dictionary<TransactionKey, ServerRequest> _server = [];
-    private readonly CompletedServerTransactions _completed = new();
-    private readonly ITimer _completedExpiry;
+    private readonly LingeringServerTransactions _lingering = new();
+    private readonly ITimer _lingeringExpiry;
     private readonly Dictionary<TransactionKey, ClientRequest> _client = [];
     private readonly ConcurrentDictionary<SipStreamConnection, byte> _closing = new();
 
@@ -78,7 +79,7 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
         _rateLimiter = new SourceRateLimiter(options.RateLimitPerSecond, options.RateLimitBurst, options.MaxTrackedSources, Time);
         _defectLog = new OncePerInterval<(IPAddress, string)>(options.DefectLogInterval, options.MaxTrackedSources, Time);
         Transports = new SipTransports(options, this, this, Time, _logger);
-        _completedExpiry = Time.CreateTimer(static stack => ((SipStack)stack!).ExpireCompleted(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _lingeringExpiry = Time.CreateTimer(static stack => ((SipStack)stack!).ExpireLingering(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>The bound UDP address (after <see cref="Start"/>), or null.</summary>
@@ -100,7 +101,7 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
         {
             lock (_tables)
             {
-                return _server.Count + _completed.Count;
+                return _server.Count + _lingering.Count;
             }
         }
     }
@@ -124,7 +125,7 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
         {
             lock (_tables)
             {
-                return _server.Count + _completed.Count + _client.Count;
+                return _server.Count + _lingering.Count + _client.Count;
             }
         }
     }
@@ -256,10 +257,10 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
         {
             servers = [.. _server.Values];
             clients = [.. _client.Values];
-            _completed.Clear();
+            _lingering.Clear();
         }
 
-        _completedExpiry.Dispose();
+        _lingeringExpiry.Dispose();
 
         foreach (ServerRequest request in servers)
         {
@@ -506,22 +507,28 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
         created = null;
         byte[]? response = null;
         IPEndPoint? destination = null;
+        bool lingering = false;
         try
         {
             lock (_tables)
             {
-                if (!_server.TryGetValue(key, out existing) && !_completed.TryFind(key, out response, out destination))
+                if (!_server.TryGetValue(key, out existing) && !(lingering = _lingering.TryFind(key, out response, out destination)))
                 {
                     created = new ServerRequest(this, message, headers, source, stamp, key, internalOnly);
                     _server.Add(key, created);
                 }
             }
 
-            if (destination is not null)
+            if (lingering)
             {
-                // A retransmission of a request whose transaction is Completed: its final response again (§17.2.2).
+                // A retransmission of a request whose transaction lingers: a non-INVITE's final response again
+                // (RFC 3261 §17.2.2); an accepted INVITE's is absorbed (RFC 6026 §8.7), its 2xx being the TU's to repeat.
                 Release(message);
-                Transports.Send(new SipDestination(SipTransportProtocol.Udp, destination), response, null);
+                if (destination is not null)
+                {
+                    Transports.Send(new SipDestination(SipTransportProtocol.Udp, destination), response, null);
+                }
+
                 return false;
             }
 
@@ -563,6 +570,21 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
             return;
         }
 
+        if (headers.HasRfc3261Branch && IsLingering(headers.Key()))
+        {
+            // The ACK of a 2xx with the INVITE's own branch, its transaction Accepted (RFC 6026 §8.7): to the dialog.
+            try
+            {
+                NotifyAck(ack, source, null);
+            }
+            finally
+            {
+                Release(ack);
+            }
+
+            return;
+        }
+
         Counters.CountStrayAck();
         try
         {
@@ -601,6 +623,14 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
         {
             Release(cancel);
             existing.ReceiveRetransmission();
+            return;
+        }
+
+        if (invite is null && TryFindLingeringTag(key.CancelledInviteKey(), out string? tag))
+        {
+            // The INVITE was answered 2xx and its transaction lingers: the CANCEL has no effect (§9.2).
+            created!.RespondInternally(200, tag);
+            created.ReleaseMessage();
             return;
         }
 
@@ -776,13 +806,14 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
     }
 
     /// <summary>
-    /// A non-INVITE server transaction over UDP entered its Completed state with <paramref name="response"/>: from now
-    /// on its key and that response stand in for it (<see cref="CompletedServerTransactions"/>) and it may end.
+    /// A server transaction over UDP entered the state in which it only lingers (a non-INVITE's Completed, an INVITE's
+    /// Accepted): from now on its key and <paramref name="response"/> (the final response to repeat, to
+    /// <paramref name="destination"/>; for an INVITE the To tag of its responses) stand in for it
+    /// (<see cref="LingeringServerTransactions"/>), and it may end.
     /// </summary>
-    internal void Complete(ServerRequest request, ReadOnlySpan<byte> response)
+    internal void Linger(ServerRequest request, ReadOnlySpan<byte> response, IPEndPoint? destination)
     {
-        long now = Time.GetTimestamp();
-        long expires = now + (long)(Timers.TimerJ.TotalSeconds * Time.TimestampFrequency);
+        long expires = Time.GetTimestamp() + (long)(Timers.TransactionTimeout.TotalSeconds * Time.TimestampFrequency);
         lock (_tables)
         {
             if (!_server.TryGetValue(request.Key, out ServerRequest? current) || !ReferenceEquals(current, request))
@@ -791,26 +822,50 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
             }
 
             _server.Remove(request.Key);
-            bool wasEmpty = _completed.Count == 0;
-            _completed.Add(request.Key, response, request.Destination.EndPoint!, expires);
+            bool wasEmpty = _lingering.Count == 0;
+            _lingering.Add(request.Key, response, destination, expires);
             if (wasEmpty)
             {
-                _completedExpiry.Change(Timers.TimerJ, Timeout.InfiniteTimeSpan);
+                _lingeringExpiry.Change(Timers.TransactionTimeout, Timeout.InfiniteTimeSpan);
             }
         }
     }
 
-    private void ExpireCompleted()
+    private bool IsLingering(in TransactionKey key)
+    {
+        lock (_tables)
+        {
+            return _lingering.TryFind(key, out _, out _);
+        }
+    }
+
+    private bool TryFindLingeringTag(in TransactionKey inviteKey, [NotNullWhen(true)] out string? tag)
+    {
+        byte[] bytes;
+        lock (_tables)
+        {
+            if (!_lingering.TryFind(inviteKey, out bytes, out _))
+            {
+                tag = null;
+                return false;
+            }
+        }
+
+        tag = Encoding.UTF8.GetString(bytes);
+        return true;
+    }
+
+    private void ExpireLingering()
     {
         lock (_tables)
         {
             long now = Time.GetTimestamp();
-            _completed.Expire(now);
-            if (_completed.NextExpiry is long next && Volatile.Read(ref _state) != 2)
+            _lingering.Expire(now);
+            if (_lingering.NextExpiry is long next && Volatile.Read(ref _state) != 2)
             {
                 // The timer may fire a tick early: never re-arm for less than a millisecond.
                 double seconds = Math.Max((next - now) / (double)Time.TimestampFrequency, 0.001);
-                _completedExpiry.Change(TimeSpan.FromSeconds(seconds), Timeout.InfiniteTimeSpan);
+                _lingeringExpiry.Change(TimeSpan.FromSeconds(seconds), Timeout.InfiniteTimeSpan);
             }
         }
     }

@@ -417,6 +417,7 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
     {
         AnswerRetransmission? stopped = null;
         bool confirmed = false;
+        ServerRequest? ended = null;
         string? pendingBye;
         IReadOnlyList<SipHeader>? pendingByeHeaders;
         lock (_gate)
@@ -431,6 +432,14 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
             {
                 Machine.Fire(this, SipCallTrigger.Ack);
                 confirmed = true;
+
+                // Over UDP the INVITE's transaction ended at the 2xx (the stack keeps its lingering as bytes): with the
+                // ACK in, nothing here needs the request any more (see InviteEnded).
+                if (_invite is { IsEnded: true })
+                {
+                    ended = _invite;
+                    _invite = null;
+                }
             }
 
             pendingBye = _pendingBye;
@@ -438,6 +447,11 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
         }
 
         stopped?.Stop();
+        if (ended is not null)
+        {
+            ended.Call = null;
+        }
+
         if (!confirmed)
         {
             return;
@@ -474,7 +488,8 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
     }
 
     /// <summary>
-    /// Incoming: the INVITE's transaction is over (RFC 6026 Timer L, 32 s after the 2xx). A confirmed call keeps its
+    /// Incoming: the INVITE's transaction is over (RFC 6026 Timer L, 32 s after the 2xx; over UDP at the 2xx, the stack
+    /// keeping its lingering as bytes, and then the ACK lets go of the request instead). A confirmed call keeps its
     /// dialog and nothing of the INVITE: with thousands of calls held, the request's record (headers, Vias, the 2xx as
     /// sent) was most of a call's memory.
     /// </summary>

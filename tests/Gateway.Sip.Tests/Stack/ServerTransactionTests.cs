@@ -206,6 +206,28 @@ public sealed class ServerTransactionTests
     }
 
     [Fact]
+    public async Task After_a_2xx_an_ACK_with_the_INVITEs_branch_goes_to_the_TU_and_is_not_stray()
+    {
+        await using var h = new StackHarness();
+        using var peer = h.Peer();
+        byte[] inviteBytes = SipText.Invite(peer.Address, h.Address, StackHarness.NewBranch(), StackHarness.NewCallId());
+        var invite = new WireMessage(inviteBytes);
+        peer.Send(inviteBytes);
+        ServerRequest request = await h.NextRequest();
+        Assert.True(request.Respond(200, headers: [new("Contact", $"<sip:gw@{h.Address}>")]));
+        WireMessage ok = await peer.ReceiveAsync();
+
+        // The INVITE's transaction lingers as bytes for Timer L (RFC 6026 §8.7 Accepted): an ACK matching it goes up,
+        // for the dialog to find (a client that reuses the INVITE's branch, against §17.1.1.3, is still served).
+        peer.Send(SipText.HopByHop("ACK", invite, ok["To"]!));
+        (WireMessage ack, _) = await RecordingUser.Next(h.User.Acks);
+        Assert.Equal("1 ACK", ack["CSeq"]);
+        Assert.Equal(0, h.Stack.Counters.StrayAcks);
+        peer.AssertNothingReceived();
+        await h.AssertCleanAsync();
+    }
+
+    [Fact]
     public async Task A_stray_ACK_with_no_transaction_goes_to_the_TU_and_nothing_is_sent()
     {
         await using var h = new StackHarness();

@@ -65,15 +65,33 @@ public sealed class IncomingCallTests
     {
         await using var harness = new UserAgentHarness();
         using var peer = harness.Peer();
-        var (dialog, _, call) = await AnsweredCall(harness, peer);
+        harness.Application.OnIncoming = call =>
+        {
+            call.Ring();
+            call.Answer(OurSdp);
+        };
+        string callId = StackHarness.NewCallId();
+        byte[] invite = SipText.Invite(peer.Address, harness.Address, SipIdentifiers.NewBranch(), callId);
+        peer.Send(invite);
+        Assert.Equal(180, (await peer.ReceiveAsync()).StatusCode);
+        WireMessage ok = await peer.ReceiveAsync();
+        SipCall call = await harness.Application.NextIncoming();
+        var dialog = new PeerDialog(peer, harness.Address, callId, "alice-1", ok.To.Tag!);
+
+        // Over UDP the INVITE's transaction ends at the 2xx: the stack keeps its key as bytes for RFC 6026 Timer L, and
+        // the call lets the request go as soon as the ACK confirms it.
         peer.Send(dialog.Ack());
         Assert.Equal("confirmed", (await harness.Application.NextEvent()).Event);
-        Assert.NotNull(call.Invite);
+        Assert.Null(call.Invite);
+        Assert.Equal(1, harness.Agent.Stack.TransactionCount);
 
-        // RFC 6026 Timer L: the INVITE's transaction absorbs retransmitted INVITEs for 64·T1 after the 2xx, then ends.
+        // Until Timer L a retransmitted INVITE is absorbed: no response, no second call.
+        peer.Send(invite);
+        await UdpBarrier.WaitAsync(harness.Agent.Stack.UdpEndPoint!);
+        Assert.Equal(0, peer.Available);
+        Assert.False(harness.Application.Incoming.Reader.TryRead(out _));
         harness.Time.Advance(harness.Timers.TransactionTimeout + TimeSpan.FromSeconds(1));
         Assert.Equal(0, harness.Agent.Stack.TransactionCount);
-        Assert.Null(call.Invite);
 
         peer.Send(dialog.Request("OPTIONS"));
         Assert.Equal((200, "OPTIONS"), (await peer.ReceiveAsync() is var optionsOk ? (optionsOk.StatusCode, optionsOk.CSeqMethod) : default));

@@ -5,9 +5,12 @@ using System.Text;
 namespace Gateway.Sip;
 
 /// <summary>
-/// Non-INVITE server transactions over UDP in their Completed state (RFC 3261 §17.2.2): for Timer J, 64*T1 after the
-/// final response, a retransmitted request gets that response again and reaches nobody else. Kept as bytes (the key and
-/// the response) in two arrays rather than as the transaction's objects.
+/// Server transactions over UDP that have ended for the TU and only linger for 64*T1 to absorb what the network repeats:
+/// a non-INVITE in its Completed state (RFC 3261 §17.2.2, Timer J), whose retransmitted request gets its final response
+/// again, and an INVITE in its Accepted state (RFC 6026 §8.7, Timer L), whose retransmissions are absorbed, whose ACK
+/// (when it carries the INVITE's branch) goes to the dialog, and whose CANCEL gets a 200 with no effect. Kept as bytes in
+/// two arrays rather than as the transactions' objects: the key and, per kind, the final response or the To tag of the
+/// INVITE's responses (the CANCEL's 200 carries it, §9.2).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -17,12 +20,13 @@ namespace Gateway.Sip;
 /// references but the shared endpoints the responses go to.
 /// </para>
 /// <para>
-/// Every entry lives the same time, so they expire in the order they came: a ring, oldest first, with a hash chain per
-/// key. The key is the request's method as received and the branch and sent-by in ASCII lower case (matched without
-/// regard to case, as <see cref="TransactionKey"/> does). Not thread-safe: the stack calls it under its table lock.
+/// Every entry lives the same time (Timers J and L are both 64*T1), so they expire in the order they came: a ring,
+/// oldest first, with a hash chain per key. The key is the request's method as received and the branch and sent-by in
+/// ASCII lower case (matched without regard to case, as <see cref="TransactionKey"/> does). Not thread-safe: the stack
+/// calls it under its table lock.
 /// </para>
 /// </remarks>
-internal sealed class CompletedServerTransactions
+internal sealed class LingeringServerTransactions
 {
     private const int InitialEntries = 64;
     private const int InitialBytes = 16 * 1024;
@@ -52,8 +56,8 @@ internal sealed class CompletedServerTransactions
         key.HasRfc3261Branch && Ascii.IsValid(key.Branch) && Ascii.IsValid(key.SentBy) && Ascii.IsValid(key.Method)
         && key.Branch.Length + key.SentBy.Length + key.Method.Length <= MaxKeyBytes;
 
-    /// <summary>Keeps <paramref name="response"/> for <paramref name="key"/> until <paramref name="expires"/>.</summary>
-    public void Add(in TransactionKey key, ReadOnlySpan<byte> response, IPEndPoint destination, long expires)
+    /// <summary>Keeps <paramref name="response"/> (a To tag, for an INVITE) for <paramref name="key"/> until <paramref name="expires"/>.</summary>
+    public void Add(in TransactionKey key, ReadOnlySpan<byte> response, IPEndPoint? destination, long expires)
     {
         Span<byte> keyBytes = stackalloc byte[MaxKeyBytes];
         int keyLength = Write(key, keyBytes);
@@ -83,11 +87,11 @@ internal sealed class CompletedServerTransactions
         _count++;
     }
 
-    /// <summary>The response kept for <paramref name="key"/>, copied, and where it goes; false when none is.</summary>
-    public bool TryFind(in TransactionKey key, out byte[] response, out IPEndPoint destination)
+    /// <summary>The response (or To tag) kept for <paramref name="key"/>, copied, and where it goes; false when none is.</summary>
+    public bool TryFind(in TransactionKey key, out byte[] response, out IPEndPoint? destination)
     {
         response = [];
-        destination = null!;
+        destination = null;
         if (_count == 0 || !CanKeep(key))
         {
             return false;
@@ -255,7 +259,7 @@ internal sealed class CompletedServerTransactions
     private struct Entry
     {
         public long Expires;
-        public IPEndPoint Destination;
+        public IPEndPoint? Destination;
         public int Hash;
         public int Start;
         public int KeyLength;
