@@ -114,12 +114,7 @@ public sealed class ServerCancelTests
     {
         await using var h = new StackHarness();
         using var peer = h.Peer();
-        byte[] inviteBytes = SipText.Invite(peer.Address, h.Address, StackHarness.NewBranch(), StackHarness.NewCallId());
-        var invite = new WireMessage(inviteBytes);
-        peer.Send(inviteBytes);
-        ServerRequest request = await h.NextRequest();
-        Assert.True(request.Respond(200, headers: [new("Contact", $"<sip:gw@{h.Address}>")]));
-        WireMessage ok = await peer.ReceiveAsync();
+        (WireMessage invite, ServerRequest request, WireMessage ok) = await ServerTransactionTests.AnsweredInvite(h, peer);
 
         peer.Send(SipText.HopByHop("CANCEL", invite, invite["To"]!, "Reason: SIP;cause=200;text=\"Call completed elsewhere\""));
         WireMessage cancelOk = await peer.ReceiveAsync();

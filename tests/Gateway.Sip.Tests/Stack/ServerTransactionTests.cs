@@ -210,12 +210,7 @@ public sealed class ServerTransactionTests
     {
         await using var h = new StackHarness();
         using var peer = h.Peer();
-        byte[] inviteBytes = SipText.Invite(peer.Address, h.Address, StackHarness.NewBranch(), StackHarness.NewCallId());
-        var invite = new WireMessage(inviteBytes);
-        peer.Send(inviteBytes);
-        ServerRequest request = await h.NextRequest();
-        Assert.True(request.Respond(200, headers: [new("Contact", $"<sip:gw@{h.Address}>")]));
-        WireMessage ok = await peer.ReceiveAsync();
+        (WireMessage invite, _, WireMessage ok) = await AnsweredInvite(h, peer);
 
         // The INVITE's transaction lingers as bytes for Timer L (RFC 6026 §8.7 Accepted): an ACK matching it goes up,
         // for the dialog to find (a client that reuses the INVITE's branch, against §17.1.1.3, is still served).
@@ -240,6 +235,16 @@ public sealed class ServerTransactionTests
         Assert.Equal(1, h.Stack.Counters.StrayAcks);
         peer.AssertNothingReceived();
         await h.AssertCleanAsync();
+    }
+
+    /// <summary>An INVITE from <paramref name="peer"/>, answered 200 by the TU.</summary>
+    internal static async Task<(WireMessage Invite, ServerRequest Request, WireMessage Ok)> AnsweredInvite(StackHarness h, UdpPeer peer)
+    {
+        byte[] inviteBytes = SipText.Invite(peer.Address, h.Address, StackHarness.NewBranch(), StackHarness.NewCallId());
+        peer.Send(inviteBytes);
+        ServerRequest request = await h.NextRequest();
+        Assert.True(request.Respond(200, headers: [new("Contact", $"<sip:gw@{h.Address}>")]));
+        return (new WireMessage(inviteBytes), request, await peer.ReceiveAsync());
     }
 
     internal static byte[] Options(UdpPeer peer, StackHarness h, string branch, string callId = "marker@test") => SipText.Message($"""
