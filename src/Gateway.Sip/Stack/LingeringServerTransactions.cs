@@ -39,10 +39,9 @@ internal sealed class LingeringServerTransactions
     private int _first;
     private int _count;
 
-    // The bytes of the live entries are [_first's start, _write), or, once the ring wrapped, [_first's start, _end) and
-    // [0, _write).
+    // The bytes of the live entries run from _first's start to _write, or, once the ring wrapped, from _first's start
+    // to where the end was reached and then from 0 to _write.
     private int _write;
-    private int _end;
     private bool _wrapped;
 
     /// <summary>Entries held.</summary>
@@ -141,14 +140,16 @@ internal sealed class LingeringServerTransactions
         }
     }
 
+    // The key as bytes; CanKeep has made sure it is ASCII and fits.
     private static int Write(in TransactionKey key, Span<byte> destination)
     {
         int n = Encoding.ASCII.GetBytes(key.Method, destination);
         destination[n++] = (byte)' ';
-        n += Ascii.ToLower(key.Branch, destination[n..], out int written) == System.Buffers.OperationStatus.Done ? written : 0;
+        Ascii.ToLower(key.Branch, destination[n..], out int written);
+        n += written;
         destination[n++] = (byte)' ';
-        n += Ascii.ToLower(key.SentBy, destination[n..], out written) == System.Buffers.OperationStatus.Done ? written : 0;
-        return n;
+        Ascii.ToLower(key.SentBy, destination[n..], out written);
+        return n + written;
     }
 
     private int Hash(ReadOnlySpan<byte> key)
@@ -198,7 +199,6 @@ internal sealed class LingeringServerTransactions
 
         if (!_wrapped && _count > 0 && length <= oldest)
         {
-            _end = _write;
             _wrapped = true;
             return Advance(0, length);
         }
@@ -220,8 +220,8 @@ internal sealed class LingeringServerTransactions
 
     private void GrowBytes(int length)
     {
-        int live = _wrapped ? _end - _entries[_first].Start + _write : _write - (_count == 0 ? 0 : _entries[_first].Start);
-        var bytes = new byte[Math.Max(_bytes.Length * 2, (live + length) * 2)];
+        // The live bytes fit in the old array, so the old size plus the new entry's always fits.
+        var bytes = new byte[Math.Max(_bytes.Length * 2, _bytes.Length + length)];
         int write = 0;
         for (int i = 0; i < _count; i++)
         {

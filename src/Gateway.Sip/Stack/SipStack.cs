@@ -816,7 +816,9 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
         long expires = Time.GetTimestamp() + (long)(Timers.TransactionTimeout.TotalSeconds * Time.TimestampFrequency);
         lock (_tables)
         {
-            if (!_server.TryGetValue(request.Key, out ServerRequest? current) || !ReferenceEquals(current, request))
+            // Disposing, the stack has emptied the table and is stopping its timer: the transaction just ends.
+            if (Volatile.Read(ref _state) == 2
+                || !_server.TryGetValue(request.Key, out ServerRequest? current) || !ReferenceEquals(current, request))
             {
                 return;
             }
