@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 
 namespace Gateway.Sip;
 
@@ -290,11 +291,44 @@ public sealed class ClientRequest
         else
         {
             _nonInvite!.ReceiveResponse(status, response);
+
+            // Over UDP, Timer K would keep this request and its TU 5 s only to absorb retransmissions of the final
+            // response: the stack keeps the key instead (LingeringTransactions).
+            if (_nonInvite.State == NonInviteClientState.Completed && !Destination.IsReliable && LingeringTransactions.CanKeep(Key)
+                && _stack.Linger(this, [], null))
+            {
+                _nonInvite.Abandon();
+            }
         }
 
         if (!passedUp)
         {
             _stack.Release(response);
+        }
+    }
+
+    /// <summary>
+    /// The call that took this INVITE's 2xx has ended: over UDP the stack answers that 2xx's retransmissions with
+    /// <paramref name="ack"/> from now on and gives a 2xx of another fork to the TU without this request, which ends (Timer
+    /// M would have kept it, and the call with it, 32 s).
+    /// </summary>
+    internal void LingerAnswered(string remoteTag, ReadOnlySpan<byte> ack, IPEndPoint destination)
+    {
+        int tagLength = Encoding.UTF8.GetByteCount(remoteTag);
+        if (_invite is not { State: InviteClientState.Accepted } || Destination.IsReliable || tagLength > byte.MaxValue || !LingeringTransactions.CanKeep(Key))
+        {
+            return;
+        }
+
+        // What the stack keeps for an INVITE: the To tag's length in one byte, the tag, then the ACK.
+        int length = 1 + tagLength + ack.Length;
+        Span<byte> kept = length <= 2048 ? stackalloc byte[length] : new byte[length];
+        kept[0] = (byte)tagLength;
+        Encoding.UTF8.GetBytes(remoteTag, kept[1..]);
+        ack.CopyTo(kept[(1 + tagLength)..]);
+        if (_stack.Linger(this, kept, destination))
+        {
+            _invite.Abandon();
         }
     }
 

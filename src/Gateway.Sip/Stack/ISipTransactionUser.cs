@@ -55,6 +55,15 @@ public interface ISipTransactionUser
     /// <param name="source">Where it came from.</param>
     void StrayResponseReceived(SipMessage response, SipPeer source);
 
+    /// <summary>
+    /// A 2xx to an INVITE whose call has ended while its client transaction lingers (RFC 6026 Accepted, kept by the stack
+    /// as bytes once the TU let it go), from a fork other than the one the call took: the TU must still ACK it and end
+    /// that dialog with BYE (RFC 3261 §13.2.2.4). Retransmissions of the 2xx the call took are ACKed by the stack.
+    /// </summary>
+    /// <param name="response">The 2xx; readable during the call only.</param>
+    /// <param name="source">Where it came from.</param>
+    void LateAnswerReceived(SipMessage response, SipPeer source);
+
     /// <summary>The server transaction of <paramref name="request"/> ended; its message is no longer readable.</summary>
     /// <param name="request">The request.</param>
     /// <param name="end">Why: normally <see cref="SipTransactionEnd.Completed"/>.</param>

@@ -548,8 +548,8 @@ public sealed class ServerRequest
             }
 
             // Over UDP the stack keeps what a lingering transaction needs as bytes, and the transaction ends
-            // (LingeringServerTransactions).
-            if (accepted && !Source.IsReliable && Destination.EndPoint is not null && LingeringServerTransactions.CanKeep(Key))
+            // (LingeringTransactions).
+            if (accepted && !Source.IsReliable && Destination.EndPoint is not null && LingeringTransactions.CanKeep(Key))
             {
                 if (_nonInvite is { State: NonInviteServerState.Completed })
                 {

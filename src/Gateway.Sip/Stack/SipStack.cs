@@ -47,9 +47,11 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
     private readonly OncePerInterval<(IPAddress Source, string Defect)> _defectLog;
     private readonly Lock _tables = new();
     private readonly Dictionary<TransactionKey, ServerRequest> _server = [];
-    private readonly LingeringServerTransactions _lingering = new();
+    private readonly LingeringTransactions _lingering = new();
     private readonly ITimer _lingeringExpiry;
     private readonly Dictionary<TransactionKey, ClientRequest> _client = [];
+    private readonly LingeringTransactions _lingeringInvites = new();
+    private readonly LingeringTransactions _lingeringNonInvites = new();
     private readonly ConcurrentDictionary<SipStreamConnection, byte> _closing = new();
 
     // One SipPeer per UDP source endpoint object (the listener keeps one per source address), held no longer than that
@@ -113,7 +115,7 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
         {
             lock (_tables)
             {
-                return _client.Count;
+                return _client.Count + _lingeringInvites.Count + _lingeringNonInvites.Count;
             }
         }
     }
@@ -125,7 +127,7 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
         {
             lock (_tables)
             {
-                return _server.Count + _lingering.Count + _client.Count;
+                return _server.Count + _lingering.Count + _client.Count + _lingeringInvites.Count + _lingeringNonInvites.Count;
             }
         }
     }
@@ -258,6 +260,8 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
             servers = [.. _server.Values];
             clients = [.. _client.Values];
             _lingering.Clear();
+            _lingeringInvites.Clear();
+            _lingeringNonInvites.Clear();
         }
 
         _lingeringExpiry.Dispose();
@@ -710,6 +714,11 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
             return;
         }
 
+        if (TryAbsorbLingering(response, source, key))
+        {
+            return;
+        }
+
         Counters.CountStrayResponse();
         try
         {
@@ -809,27 +818,127 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
     /// A server transaction over UDP entered the state in which it only lingers (a non-INVITE's Completed, an INVITE's
     /// Accepted): from now on its key and <paramref name="response"/> (the final response to repeat, to
     /// <paramref name="destination"/>; for an INVITE the To tag of its responses) stand in for it
-    /// (<see cref="LingeringServerTransactions"/>), and it may end.
+    /// (<see cref="LingeringTransactions"/>), and it may end.
     /// </summary>
     internal void Linger(ServerRequest request, ReadOnlySpan<byte> response, IPEndPoint? destination)
     {
-        long expires = Time.GetTimestamp() + (long)(Timers.TransactionTimeout.TotalSeconds * Time.TimestampFrequency);
         lock (_tables)
         {
-            // Disposing, the stack has emptied the table and is stopping its timer: the transaction just ends.
-            if (Volatile.Read(ref _state) == 2
-                || !_server.TryGetValue(request.Key, out ServerRequest? current) || !ReferenceEquals(current, request))
+            if (_server.TryGetValue(request.Key, out ServerRequest? current) && ReferenceEquals(current, request) && TryLinger(_lingering, request.Key, response, destination, Timers.TransactionTimeout))
             {
-                return;
+                _server.Remove(request.Key);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A client transaction over UDP has nothing left but to linger (an INVITE accepted whose call has ended, with the
+    /// To tag and ACK of the 2xx it took; a non-INVITE completed, with nothing): its key and <paramref name="kept"/>
+    /// stand in for it (<see cref="LingeringTransactions"/>).
+    /// </summary>
+    /// <returns>True when they do, and the transaction may end.</returns>
+    internal bool Linger(ClientRequest request, ReadOnlySpan<byte> kept, IPEndPoint? destination)
+    {
+        lock (_tables)
+        {
+            if (!_client.TryGetValue(request.Key, out ClientRequest? current) || !ReferenceEquals(current, request))
+            {
+                return false;
             }
 
-            _server.Remove(request.Key);
-            bool wasEmpty = _lingering.Count == 0;
-            _lingering.Add(request.Key, response, destination, expires);
-            if (wasEmpty)
+            bool invite = request.IsInvite;
+            if (!TryLinger(invite ? _lingeringInvites : _lingeringNonInvites, request.Key, kept, destination, invite ? Timers.TimerM : Timers.TimerK))
             {
-                _lingeringExpiry.Change(Timers.TransactionTimeout, Timeout.InfiniteTimeSpan);
+                return false;
             }
+
+            _client.Remove(request.Key);
+            return true;
+        }
+    }
+
+    // Under the table lock.
+    private bool TryLinger(LingeringTransactions table, in TransactionKey key, ReadOnlySpan<byte> kept, IPEndPoint? destination, TimeSpan lifetime)
+    {
+        // Disposing, the stack has emptied the tables and is stopping its timer: the transaction just ends.
+        if (Volatile.Read(ref _state) == 2)
+        {
+            return false;
+        }
+
+        long now = Time.GetTimestamp();
+        bool wasDue = NextLingeringExpiry() is not long due || due > now + (long)(lifetime.TotalSeconds * Time.TimestampFrequency);
+        table.Add(key, kept, destination, now + (long)(lifetime.TotalSeconds * Time.TimestampFrequency));
+        if (wasDue)
+        {
+            _lingeringExpiry.Change(lifetime, Timeout.InfiniteTimeSpan);
+        }
+
+        return true;
+    }
+
+    private long? NextLingeringExpiry()
+    {
+        long? next = _lingering.NextExpiry;
+        foreach (long? candidate in (ReadOnlySpan<long?>)[_lingeringInvites.NextExpiry, _lingeringNonInvites.NextExpiry])
+        {
+            if (candidate < (next ?? long.MaxValue))
+            {
+                next = candidate;
+            }
+        }
+
+        return next;
+    }
+
+    /// <summary>
+    /// A response for a client transaction that lingers as bytes: a 2xx to an accepted INVITE is ACKed again when it
+    /// comes from the dialog the call took, and goes to the TU when another fork sends it (RFC 3261 §13.2.2.4: ACK, then
+    /// BYE); anything else is a retransmission, absorbed.
+    /// </summary>
+    private bool TryAbsorbLingering(SipMessage response, SipPeer source, in TransactionKey key)
+    {
+        bool invite = key.Method == "INVITE";
+        byte[] kept;
+        IPEndPoint? destination;
+        lock (_tables)
+        {
+            if (!(invite ? _lingeringInvites : _lingeringNonInvites).TryFind(key, out kept, out destination))
+            {
+                return false;
+            }
+        }
+
+        try
+        {
+            if (!invite || response.StatusCode is < 200 or > 299)
+            {
+                return true;
+            }
+
+            // What an INVITE keeps: the To tag's length in one byte, the tag, then the ACK.
+            ReadOnlySpan<byte> tag = kept.AsSpan(1, kept[0]);
+            if (NameAddress.TryParse(response.GetHeaderValue(SipHeaderName.To), out NameAddress? to) && to.Tag is not null
+                && tag.SequenceEqual(Encoding.UTF8.GetBytes(to.Tag)))
+            {
+                Transports.Send(new SipDestination(SipTransportProtocol.Udp, destination), kept.AsMemory(1 + kept[0]), null);
+                return true;
+            }
+
+            try
+            {
+                _user.LateAnswerReceived(response, source);
+            }
+            catch (Exception e)
+            {
+                UserFailed(nameof(ISipTransactionUser.LateAnswerReceived), e);
+            }
+
+            return true;
+        }
+        finally
+        {
+            Release(response);
         }
     }
 
@@ -863,7 +972,9 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
         {
             long now = Time.GetTimestamp();
             _lingering.Expire(now);
-            if (_lingering.NextExpiry is long next && Volatile.Read(ref _state) != 2)
+            _lingeringInvites.Expire(now);
+            _lingeringNonInvites.Expire(now);
+            if (NextLingeringExpiry() is long next && Volatile.Read(ref _state) != 2)
             {
                 // The timer may fire a tick early: never re-arm for less than a millisecond.
                 double seconds = Math.Max((next - now) / (double)Time.TimestampFrequency, 0.001);

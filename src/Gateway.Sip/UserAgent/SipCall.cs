@@ -946,6 +946,29 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
         }
 
         ReportEnd();
+        LetInviteLinger();
+    }
+
+    /// <summary>
+    /// Outgoing, answered: the INVITE's transaction would keep this call 32 s (Timer M) to ACK retransmissions of the 2xx
+    /// and end late forks. Over UDP the stack does that from the ACK as bytes, and the call can go at once. With more than
+    /// one fork ACKed (rare) the transaction keeps the call as before.
+    /// </summary>
+    private void LetInviteLinger()
+    {
+        ClientRequest? client;
+        string? tag;
+        SentAck ack;
+        lock (_gate)
+        {
+            (client, tag, ack) = (_client, _ackTag, _ack);
+            if (client is null || tag is null || _forkAcks is not null || ack.Transport != SipTransportProtocol.Udp)
+            {
+                return;
+            }
+        }
+
+        client.LingerAnswered(tag, ack.Bytes.Span, ack.Destination);
     }
 
     private void ReportEnd()
@@ -1018,25 +1041,28 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
     /// configured by address; it does no DNS), otherwise where the INVITE came from or went to; the transport the URI
     /// names, otherwise the call's.
     /// </summary>
-    private (IPEndPoint Destination, SipTransportProtocol Transport) NextHop(SipDialog dialog)
+    private (IPEndPoint Destination, SipTransportProtocol Transport) NextHop(SipDialog dialog) => NextHop(dialog, _peer, Transport);
+
+    /// <summary>As above, for a dialog whose peer and transport are <paramref name="peer"/> and <paramref name="transport"/>.</summary>
+    internal static (IPEndPoint Destination, SipTransportProtocol Transport) NextHop(SipDialog dialog, IPEndPoint peer, SipTransportProtocol transport)
     {
         SipUri hop = dialog.NextHop;
-        SipTransportProtocol transport = hop.Transport switch
+        SipTransportProtocol named = hop.Transport switch
         {
-            null => Transport,
+            null => transport,
             string t when t.Equals("tcp", StringComparison.OrdinalIgnoreCase) => SipTransportProtocol.Tcp,
             string t when t.Equals("udp", StringComparison.OrdinalIgnoreCase) => SipTransportProtocol.Udp,
-            _ => Transport,
+            _ => transport,
         };
         if (hop.HostKind is SipUriHostKind.IPv4 or SipUriHostKind.IPv6 && IPAddress.TryParse(hop.Host.AsSpan().Trim("[]"), out IPAddress? address))
         {
             int port = hop.Port ?? 5060;
 
             // Usually the peer the call has always talked to: its endpoint, not one more kept with each ACK.
-            return (port == _peer.Port && address.Equals(_peer.Address) ? _peer : new IPEndPoint(address, port), transport);
+            return (port == peer.Port && address.Equals(peer.Address) ? peer : new IPEndPoint(address, port), named);
         }
 
-        return (_peer, transport);
+        return (peer, named);
     }
 
     private IReadOnlyList<SipHeader> WithContact(IReadOnlyList<SipHeader>? headers) => WithContactAndBody(headers, null);

@@ -15,7 +15,7 @@ namespace Gateway.Sip;
 /// <see cref="SipUserAgentOptions.Allow"/> 405; a Require naming an extension we lack 420 with Unsupported; an INVITE
 /// without the From tag or Contact a dialog needs 400. Thread-safe.
 /// </remarks>
-public sealed class SipUserAgent : ISipTransactionUser, IAsyncDisposable
+public sealed class SipUserAgent : ISipTransactionUser, IClientTransactionUser, IAsyncDisposable
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<SipDialogId, (SipCall Call, SipDialog Dialog)> _dialogs = [];
@@ -253,6 +253,32 @@ public sealed class SipUserAgent : ISipTransactionUser, IAsyncDisposable
         }
 
         call?.ReceiveLate2xx(to.Tag);
+    }
+
+    /// <inheritdoc/>
+    void ISipTransactionUser.LateAnswerReceived(SipMessage response, SipPeer source)
+    {
+        // The call is gone, not the duty (RFC 3261 §13.2.2.4): the fork's dialog is made from its 2xx, ACKed and ended.
+        if (!NameAddress.TryParse(response.GetHeaderValue(SipHeaderName.From), out NameAddress? from)
+            || SipDialog.CreateAsUac(response, from, (uint)response.CSeqNumber) is not SipDialog dialog)
+        {
+            return;
+        }
+
+        dialog.ConfirmByResponse(response);
+        (System.Net.IPEndPoint destination, SipTransportProtocol transport) = SipCall.NextHop(dialog, source.EndPoint, SipTransportProtocol.Udp);
+        Stack.SendAck(dialog.CreateRequest("ACK", response.CSeqNumber, destination, transport));
+        Stack.SendRequest(dialog.CreateRequest("BYE", dialog.NextLocalSequence(), destination, transport), this);
+        SipUserAgentLog.ForkEnded(Logger, dialog.Id.CallId, dialog.Id.RemoteTag);
+    }
+
+    // The BYE of such a fork has no call to report to: whatever the answer, that dialog is over.
+    void IClientTransactionUser.ResponseReceived(ClientRequest request, SipMessage response)
+    {
+    }
+
+    void IClientTransactionUser.RequestEnded(ClientRequest request, SipTransactionEnd end)
+    {
     }
 
     /// <inheritdoc/>

@@ -210,6 +210,35 @@ public sealed class ClientTransactionTests
     }
 
     [Fact]
+    public async Task Over_UDP_a_completed_non_INVITE_ends_for_the_TU_at_once_and_its_key_absorbs_its_final_response_until_Timer_K()
+    {
+        await using var h = new StackHarness();
+        using var peer = h.Peer();
+        var client = new RecordingClient();
+        h.Stack.SendRequest(Invite(h, peer.EndPoint) with { Method = "OPTIONS", Contact = null, Headers = [], Body = default }, client);
+        WireMessage options = await peer.ReceiveAsync();
+        byte[] ok = SipText.Response(options, 200, "OK", toTag: "bob-4");
+        peer.Send(ok);
+        Assert.Equal(200, (await RecordingUser.Next(client.Responses)).StatusCode);
+
+        // The TU hears the end with the response, not 5 s later; the stack keeps only the key (LingeringTransactions).
+        Assert.Equal(SipTransactionEnd.Completed, await RecordingUser.Next(client.Ended));
+        Assert.Equal(1, h.Stack.ClientTransactionCount);
+        peer.Send(ok);
+        await h.UdpBarrierAsync();
+        Assert.Equal((0, 0L), (h.Stack.Counters.StrayResponses, h.Stack.LiveMessages));
+        Assert.Equal(0, client.Responses.Reader.Count);
+
+        // Timer K (T4) over, the key is gone: the same response is now stray.
+        h.Time.Advance(h.Timers.TimerK);
+        Assert.Equal(0, h.Stack.ClientTransactionCount);
+        peer.Send(ok);
+        Assert.Equal(200, (await RecordingUser.Next(h.User.StrayResponses)).StatusCode);
+        Assert.Equal(1, h.Stack.Counters.StrayResponses);
+        await h.AssertCleanAsync();
+    }
+
+    [Fact]
     public async Task Without_a_final_response_64_T1_after_the_cancel_the_invite_is_abandoned_and_the_TU_told()
     {
         await using var h = new StackHarness();

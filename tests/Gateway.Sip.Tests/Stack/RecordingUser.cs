@@ -18,6 +18,8 @@ internal sealed class RecordingUser : ISipTransactionUser
 
     public Channel<WireMessage> StrayResponses { get; } = Channel.CreateUnbounded<WireMessage>();
 
+    public Channel<WireMessage> LateAnswers { get; } = Channel.CreateUnbounded<WireMessage>();
+
     public Channel<(ServerRequest Request, SipTransactionEnd End)> Ended { get; } = Channel.CreateUnbounded<(ServerRequest, SipTransactionEnd)>();
 
     /// <summary>Runs inside <see cref="RequestReceived"/>, on the stack's receive thread, before the request is recorded.</summary>
@@ -34,6 +36,8 @@ internal sealed class RecordingUser : ISipTransactionUser
     public void AckReceived(SipMessage ack, SipPeer source, ServerRequest? invite) => Acks.Writer.TryWrite((new WireMessage(ack.Span), invite));
 
     public void StrayResponseReceived(SipMessage response, SipPeer source) => StrayResponses.Writer.TryWrite(new WireMessage(response.Span));
+
+    public void LateAnswerReceived(SipMessage response, SipPeer source) => LateAnswers.Writer.TryWrite(new WireMessage(response.Span));
 
     public void RequestEnded(ServerRequest request, SipTransactionEnd end) => Ended.Writer.TryWrite((request, end));
 

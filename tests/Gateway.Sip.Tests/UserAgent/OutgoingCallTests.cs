@@ -118,6 +118,45 @@ public sealed class OutgoingCallTests
     }
 
     [Fact]
+    public async Task Once_the_call_has_ended_its_INVITE_lingers_as_bytes_that_ACK_its_2xx_again_and_end_a_late_fork()
+    {
+        await using var harness = new UserAgentHarness();
+        using var peer = harness.Peer();
+        (SipCall call, WireMessage invite, WireMessage ack) = await AnsweredCall(harness, peer);
+        byte[] ok = Answer(invite, peer, 200, "OK", "t");
+        Assert.True(call.Hangup());
+        peer.Send(SipText.Response(await peer.ReceiveAsync(), 200, "OK"));
+        Assert.Equal(SipCallEndKind.LocalHangup, (await harness.Application.NextEnd()).Kind);
+        await UdpBarrier.WaitAsync(harness.Agent.Stack.UdpEndPoint!);
+
+        // Neither the call nor its INVITE's transaction object is kept for Timer M: the stack holds the ACK as bytes,
+        // counted as the transaction it stands for, and the BYE's key for Timer K.
+        Assert.Equal((0, 2), (harness.Agent.CallCount, harness.Agent.Stack.ClientTransactionCount));
+        Assert.True(call.Request!.IsEnded);
+
+        // The 2xx again (our ACK was lost): the same ACK.
+        peer.Send(ok);
+        Assert.Equal(ack.Text, (await peer.ReceiveAsync()).Text);
+
+        // Another fork answers after the end (RFC 3261 §13.2.2.4): ACK, then BYE, from the 2xx alone.
+        peer.Send(Answer(invite, peer, 200, "OK", "late"));
+        WireMessage lateAck = await peer.ReceiveAsync();
+        WireMessage lateBye = await peer.ReceiveAsync();
+        Assert.Equal(("ACK", "late", 1, $"sip:callee@{peer.Address}"), (lateAck.Method, lateAck.To.Tag, lateAck.CSeq, lateAck.RequestUri));
+        Assert.Equal(("BYE", "late", 2, invite["From"]), (lateBye.Method, lateBye.To.Tag, lateBye.CSeq, lateBye["From"]));
+        Assert.Equal(invite["Call-ID"], lateBye["Call-ID"]);
+        peer.Send(SipText.Response(lateBye, 200, "OK"));
+        await UdpBarrier.WaitAsync(harness.Agent.Stack.UdpEndPoint!);
+
+        // Past Timer M the 2xx matches nothing and is dropped, as RFC 6026 has it.
+        harness.Time.Advance(harness.Timers.TimerM);
+        peer.Send(ok);
+        await harness.AssertCleanAsync();
+        peer.AssertNothingReceived();
+        Assert.Equal(1, harness.Agent.Stack.Counters.StrayResponses);
+    }
+
+    [Fact]
     public async Task Calls_hung_up_with_the_same_reason_share_its_parsed_values()
     {
         // An ended call lingers with its INVITE transaction for 32 s; thousands of them ending with one Q.850 cause

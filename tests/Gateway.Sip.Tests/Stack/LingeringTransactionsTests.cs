@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Gateway.Sip.Tests.Stack;
 
-public sealed class LingeringServerTransactionsTests
+public sealed class LingeringTransactionsTests
 {
     private static readonly IPEndPoint Peer = new(IPAddress.Loopback, 5061);
 
@@ -14,7 +14,7 @@ public sealed class LingeringServerTransactionsTests
     [Fact]
     public void A_kept_response_is_found_by_its_key_without_regard_to_the_case_of_branch_and_sent_by()
     {
-        var table = new LingeringServerTransactions();
+        var table = new LingeringTransactions();
         table.Add(Key(1), Response(1), Peer, expires: 100);
 
         Assert.True(table.TryFind(new TransactionKey("Z9HG4BK-1-ABC", "PBX.example.COM:5061", "BYE"), out byte[] response, out IPEndPoint? destination));
@@ -31,7 +31,7 @@ public sealed class LingeringServerTransactionsTests
     [Fact]
     public void Entries_expire_oldest_first_and_every_live_one_stays_readable_as_the_arrays_wrap_and_grow()
     {
-        var table = new LingeringServerTransactions();
+        var table = new LingeringTransactions();
         var live = new Queue<(int N, long Expires)>();
         long now = 0;
         int next = 0;
@@ -71,9 +71,9 @@ public sealed class LingeringServerTransactionsTests
     [Fact]
     public void Only_RFC_3261_branches_in_ASCII_are_kept()
     {
-        Assert.True(LingeringServerTransactions.CanKeep(Key(1)));
-        Assert.False(LingeringServerTransactions.CanKeep(new TransactionKey("1234", "pbx.example.com", "BYE")));
-        Assert.False(LingeringServerTransactions.CanKeep(new TransactionKey("z9hG4bK-é", "pbx.example.com", "BYE")));
-        Assert.False(LingeringServerTransactions.CanKeep(new TransactionKey("z9hG4bK-" + new string('a', 600), "pbx.example.com", "BYE")));
+        Assert.True(LingeringTransactions.CanKeep(Key(1)));
+        Assert.False(LingeringTransactions.CanKeep(new TransactionKey("1234", "pbx.example.com", "BYE")));
+        Assert.False(LingeringTransactions.CanKeep(new TransactionKey("z9hG4bK-é", "pbx.example.com", "BYE")));
+        Assert.False(LingeringTransactions.CanKeep(new TransactionKey("z9hG4bK-" + new string('a', 600), "pbx.example.com", "BYE")));
     }
 }

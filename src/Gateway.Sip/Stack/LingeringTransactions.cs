@@ -5,14 +5,23 @@ using System.Text;
 namespace Gateway.Sip;
 
 /// <summary>
-/// Server transactions over UDP that have ended for the TU and only linger for 64*T1 to absorb what the network repeats:
-/// a non-INVITE in its Completed state (RFC 3261 §17.2.2, Timer J), whose retransmitted request gets its final response
-/// again, and an INVITE in its Accepted state (RFC 6026 §8.7, Timer L), whose retransmissions are absorbed, whose ACK
-/// (when it carries the INVITE's branch) goes to the dialog, and whose CANCEL gets a 200 with no effect. Kept as bytes in
-/// two arrays rather than as the transactions' objects: the key and, per kind, the final response or the To tag of the
-/// INVITE's responses (the CANCEL's 200 carries it, §9.2).
+/// Transactions over UDP that have ended for the TU and only linger to absorb what the network repeats, kept as bytes
+/// rather than as the transactions' objects: per entry a key and what the stack needs to answer a repetition.
 /// </summary>
 /// <remarks>
+/// <para>
+/// The stack keeps one table per kind, each with one lifetime:
+/// </para>
+/// <list type="bullet">
+/// <item>server, 64*T1: a non-INVITE in its Completed state (RFC 3261 §17.2.2, Timer J), kept with its final response
+/// to send again; an INVITE in its Accepted state (RFC 6026 §8.7, Timer L), kept with the To tag of its responses (its
+/// retransmissions are absorbed, its ACK goes to the dialog, a CANCEL gets 200 with that tag, §9.2);</item>
+/// <item>client INVITEs, 64*T1: one whose call has ended in its Accepted state (RFC 6026 §8.4, Timer M), kept with the
+/// To tag and the ACK of the 2xx the call took (a retransmission of that 2xx gets the ACK again; a 2xx of another fork
+/// goes to the TU, which ACKs it and sends BYE);</item>
+/// <item>client non-INVITEs, T4: one in its Completed state (RFC 3261 §17.1.2.2, Timer K), kept with nothing: a
+/// retransmitted final response is absorbed.</item>
+/// </list>
 /// <para>
 /// Why: at a thousand calls a second a gateway holds tens of thousands of these, each living 32 s. As objects they
 /// survived every young collection and were copied twice, into the oldest generation, to die there; the collector's
@@ -20,13 +29,13 @@ namespace Gateway.Sip;
 /// references but the shared endpoints the responses go to.
 /// </para>
 /// <para>
-/// Every entry lives the same time (Timers J and L are both 64*T1), so they expire in the order they came: a ring,
-/// oldest first, with a hash chain per key. The key is the request's method as received and the branch and sent-by in
+/// Every entry of a table lives the same time, so they expire in the order they came: a ring, oldest first, with a hash
+/// chain per key. The key is the request's method as received and the branch and sent-by (empty for client keys) in
 /// ASCII lower case (matched without regard to case, as <see cref="TransactionKey"/> does). Not thread-safe: the stack
 /// calls it under its table lock.
 /// </para>
 /// </remarks>
-internal sealed class LingeringServerTransactions
+internal sealed class LingeringTransactions
 {
     private const int InitialEntries = 64;
     private const int InitialBytes = 16 * 1024;
@@ -55,7 +64,7 @@ internal sealed class LingeringServerTransactions
         key.HasRfc3261Branch && Ascii.IsValid(key.Branch) && Ascii.IsValid(key.SentBy) && Ascii.IsValid(key.Method)
         && key.Branch.Length + key.SentBy.Length + key.Method.Length <= MaxKeyBytes;
 
-    /// <summary>Keeps <paramref name="response"/> (a To tag, for an INVITE) for <paramref name="key"/> until <paramref name="expires"/>.</summary>
+    /// <summary>Keeps <paramref name="response"/> (whatever the kind keeps) for <paramref name="key"/> until <paramref name="expires"/>.</summary>
     public void Add(in TransactionKey key, ReadOnlySpan<byte> response, IPEndPoint? destination, long expires)
     {
         Span<byte> keyBytes = stackalloc byte[MaxKeyBytes];
@@ -86,7 +95,7 @@ internal sealed class LingeringServerTransactions
         _count++;
     }
 
-    /// <summary>The response (or To tag) kept for <paramref name="key"/>, copied, and where it goes; false when none is.</summary>
+    /// <summary>The bytes kept for <paramref name="key"/>, copied, and where it goes; false when none is.</summary>
     public bool TryFind(in TransactionKey key, out byte[] response, out IPEndPoint? destination)
     {
         response = [];
