@@ -48,14 +48,6 @@ public interface ISipTransactionUser
     void AckReceived(SipMessage ack, SipPeer source, ServerRequest? invite);
 
     /// <summary>
-    /// A response that matched no client transaction: typically a retransmitted or forked 2xx arriving after the INVITE
-    /// client transaction ended (RFC 6026). The dialog layer ACKs it if it belongs to one of its dialogs.
-    /// </summary>
-    /// <param name="response">The response; readable during the call only.</param>
-    /// <param name="source">Where it came from.</param>
-    void StrayResponseReceived(SipMessage response, SipPeer source);
-
-    /// <summary>
     /// A 2xx to an INVITE whose call has ended while its client transaction lingers (RFC 6026 Accepted, kept by the stack
     /// as bytes once the TU let it go), from a fork other than the one the call took: the TU must still ACK it and end
     /// that dialog with BYE (RFC 3261 §13.2.2.4). Retransmissions of the 2xx the call took are ACKed by the stack.

@@ -719,19 +719,10 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
             return;
         }
 
+        // RFC 6026 §8.9: a response that matches no client transaction is discarded by all but a stateless proxy. A 2xx
+        // after Timer M included: its UAS has had 64*T1 to see our ACK, or has given up and sent BYE.
         Counters.CountStrayResponse();
-        try
-        {
-            _user.StrayResponseReceived(response, source);
-        }
-        catch (Exception e)
-        {
-            UserFailed(nameof(ISipTransactionUser.StrayResponseReceived), e);
-        }
-        finally
-        {
-            Release(response);
-        }
+        Release(response);
     }
 
     /// <summary>

@@ -472,21 +472,6 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
         }
     }
 
-    /// <summary>A 2xx to our INVITE after its transaction ended: re-send the ACK of its dialog.</summary>
-    internal void ReceiveLate2xx(string remoteTag)
-    {
-        SentAck ack;
-        lock (_gate)
-        {
-            if (!TryGetAck(remoteTag, out ack))
-            {
-                return;
-            }
-        }
-
-        _agent.Stack.SendRaw(ack.Bytes, ack.Destination, ack.Transport);
-    }
-
     /// <summary>
     /// Incoming: the INVITE's transaction is over (RFC 6026 Timer L, 32 s after the 2xx; over UDP at the 2xx, the stack
     /// keeping its lingering as bytes, and then the ACK lets go of the request instead). A confirmed call keeps its
@@ -577,13 +562,16 @@ public sealed class SipCall : IStateful<SipCallState>, IClientTransactionUser
     {
         if (end == SipTransactionEnd.Completed)
         {
-            // Timer M has run out (RFC 6026): a confirmed call has no more use for the INVITE as sent (a 2xx that
-            // still straggles in is answered from the ACKs kept, not from the transaction).
+            // Timer M has run out (RFC 6026): a confirmed call has no more use for the INVITE as sent, nor for the ACKs
+            // that answered its 2xx, as a 2xx that still straggles in is discarded (§8.9).
             lock (_gate)
             {
                 if (request.Method == "INVITE" && ReferenceEquals(request, _client) && State == SipCallState.Confirmed)
                 {
                     _client = null;
+                    _ackTag = null;
+                    _ack = default;
+                    _forkAcks = null;
                 }
             }
 

@@ -236,26 +236,6 @@ public sealed class SipUserAgent : ISipTransactionUser, IClientTransactionUser, 
     }
 
     /// <inheritdoc/>
-    void ISipTransactionUser.StrayResponseReceived(SipMessage response, SipPeer source)
-    {
-        // A 2xx to our INVITE after its transaction ended (RFC 6026 Timer M): our ACK was lost; send it again.
-        if (response.StatusCode is < 200 or > 299 || response.CSeqMethod != SipMethod.Invite
-            || !NameAddress.TryParse(response.GetHeaderValue(SipHeaderName.To), out NameAddress? to) || to.Tag is null
-            || !NameAddress.TryParse(response.GetHeaderValue(SipHeaderName.From), out NameAddress? from) || from.Tag is null)
-        {
-            return;
-        }
-
-        SipCall? call;
-        lock (_gate)
-        {
-            call = _dialogs.TryGetValue(new SipDialogId(Encoding.UTF8.GetString(response.CallId), from.Tag, to.Tag), out var entry) ? entry.Call : null;
-        }
-
-        call?.ReceiveLate2xx(to.Tag);
-    }
-
-    /// <inheritdoc/>
     void ISipTransactionUser.LateAnswerReceived(SipMessage response, SipPeer source)
     {
         // The call is gone, not the duty (RFC 3261 §13.2.2.4): the fork's dialog is made from its 2xx, ACKed and ended.

@@ -16,8 +16,6 @@ internal sealed class RecordingUser : ISipTransactionUser
 
     public Channel<(WireMessage Ack, ServerRequest? Invite)> Acks { get; } = Channel.CreateUnbounded<(WireMessage, ServerRequest?)>();
 
-    public Channel<WireMessage> StrayResponses { get; } = Channel.CreateUnbounded<WireMessage>();
-
     public Channel<WireMessage> LateAnswers { get; } = Channel.CreateUnbounded<WireMessage>();
 
     public Channel<(ServerRequest Request, SipTransactionEnd End)> Ended { get; } = Channel.CreateUnbounded<(ServerRequest, SipTransactionEnd)>();
@@ -34,8 +32,6 @@ internal sealed class RecordingUser : ISipTransactionUser
     public void RequestCancelled(ServerRequest request, IReadOnlyList<ReasonValue> reasons) => Cancelled.Writer.TryWrite((request, reasons));
 
     public void AckReceived(SipMessage ack, SipPeer source, ServerRequest? invite) => Acks.Writer.TryWrite((new WireMessage(ack.Span), invite));
-
-    public void StrayResponseReceived(SipMessage response, SipPeer source) => StrayResponses.Writer.TryWrite(new WireMessage(response.Span));
 
     public void LateAnswerReceived(SipMessage response, SipPeer source) => LateAnswers.Writer.TryWrite(new WireMessage(response.Span));
 

@@ -92,7 +92,7 @@ public sealed class OutgoingCallTests
     }
 
     [Fact]
-    public async Task A_2xx_after_the_ACK_window_is_acked_again()
+    public async Task A_2xx_after_Timer_M_is_discarded_and_the_call_keeps_no_ACK_for_it()
     {
         await using var harness = new UserAgentHarness();
         using var peer = harness.Peer();
@@ -103,12 +103,19 @@ public sealed class OutgoingCallTests
         WireMessage ack = await peer.ReceiveAsync();
         Assert.Equal("answered", (await harness.Application.NextEvent()).Event);
 
-        // Past Timer M the INVITE transaction is gone; the 2xx is a stray response for the dialog.
+        // Within Timer M a retransmitted 2xx gets the ACK again.
+        peer.Send(ok);
+        Assert.Equal(ack.Text, (await peer.ReceiveAsync()).Text);
+
+        // Past it the INVITE transaction is gone, and a 2xx matching none is discarded (RFC 6026 §8.9): a held call
+        // keeps no ACK for it.
         harness.Time.Advance(harness.Timers.TransactionTimeout + TimeSpan.FromSeconds(1));
         Assert.Equal(0, harness.Agent.Stack.TransactionCount);
         Assert.Null(call.Request);
         peer.Send(ok);
-        Assert.Equal(ack.Text, (await peer.ReceiveAsync()).Text);
+        await UdpBarrier.WaitAsync(harness.Agent.Stack.UdpEndPoint!);
+        peer.AssertNothingReceived();
+        Assert.Equal(1, harness.Agent.Stack.Counters.StrayResponses);
 
         call.Hangup();
         peer.Send(SipText.Response(await peer.ReceiveAsync(), 200, "OK"));
