@@ -857,10 +857,12 @@ public sealed class SipStack : IDatagramReceiver, IStreamReceiver, IAsyncDisposa
             return false;
         }
 
-        long now = Time.GetTimestamp();
-        bool wasDue = NextLingeringExpiry() is not long due || due > now + (long)(lifetime.TotalSeconds * Time.TimestampFrequency);
-        table.Add(key, kept, destination, now + (long)(lifetime.TotalSeconds * Time.TimestampFrequency));
-        if (wasDue)
+        long expires = Time.GetTimestamp() + (long)(lifetime.TotalSeconds * Time.TimestampFrequency);
+
+        // The expiry timer is set for the earliest entry of the three tables: an entry that expires sooner re-arms it.
+        bool sooner = NextLingeringExpiry() is not long due || due > expires;
+        table.Add(key, kept, destination, expires);
+        if (sooner)
         {
             _lingeringExpiry.Change(lifetime, Timeout.InfiniteTimeSpan);
         }
