@@ -26,8 +26,9 @@ test-deb:
 
 # Memory and idle CPU of established calls (issue 8 §2): HOLD_CALLS (4000) calls at HOLD_RATE (150) a second in all, held
 # HOLD_SECONDS (90), through the pair. One DPC has 4,095 CICs: HOLD_DPCS=N (1) spreads the calls over N circuit groups
-# toward N gateways B, e.g. the issue's 30,000 with HOLD_CALLS=30000 HOLD_DPCS=8 HOLD_RATE=300 HOLD_SECONDS=200
-# (docs/performance.md; scripts/bench-hold.sh). Result: artifacts/bench-hold/result.md.
+# toward N gateways B, and HOLD_AS=M (1) runs M gateways A each linked to every B: the issue's 30,000 with
+# HOLD_CALLS=30000 HOLD_AS=3 HOLD_DPCS=3 HOLD_RATE=300 HOLD_SECONDS=200 (10,000 calls in each of the six gateways;
+# docs/performance.md; scripts/bench-hold.sh). Result: artifacts/bench-hold/result.md.
 bench-hold:
 	scripts/bench-hold.sh
 

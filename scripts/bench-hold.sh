@@ -5,24 +5,27 @@
 # for more calls HOLD_DPCS=N (default 1) gives the one gateway A N associations and N circuit groups (DPCs 2 .. N+1,
 # CICs 1-ceil(HOLD_CALLS/N) each) toward N gateways B, each with its own SIPp UAS, and splits the calls and the rate
 # between N SIPp UACs, each dialling a number (9<NN>4930123456, NN = 01 .. N) that only group NN's prefix routes.
+# HOLD_AS=M (default 1) runs M gateways A, each with a circuit group toward every B (its own point code, so each A-B
+# link has its own CICs): M x N links, one SIPp UAC each, so that every gateway holds calls/M or calls/N of them.
 # Measured per gateway from /proc: VmRSS before (after a warm-up of short calls), while every call is up, and after;
 # RSS per established call (A over all the calls, each B over its share); CPU used while the calls are only held (no
 # signalling but the timers); and that every call and circuit is free again at the end on every gateway. Writes
-# artifacts/bench-hold/result.md. 30,000 calls: HOLD_CALLS=30000 HOLD_DPCS=8 HOLD_RATE=300 HOLD_SECONDS=200.
+# artifacts/bench-hold/result.md. 30,000 calls: HOLD_CALLS=30000 HOLD_AS=3 HOLD_DPCS=3 HOLD_RATE=300 HOLD_SECONDS=200.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-calls=${HOLD_CALLS:-4000} rate=${HOLD_RATE:-150} hold=${HOLD_SECONDS:-90} dpcs=${HOLD_DPCS:-1}
-for n in "$calls" "$rate" "$hold" "$dpcs"; do
-  [[ $n =~ ^[1-9][0-9]*$ ]] || { echo "bench-hold: HOLD_CALLS, HOLD_RATE, HOLD_SECONDS and HOLD_DPCS are positive integers" >&2; exit 2; }
+calls=${HOLD_CALLS:-4000} rate=${HOLD_RATE:-150} hold=${HOLD_SECONDS:-90} dpcs=${HOLD_DPCS:-1} as=${HOLD_AS:-1}
+for n in "$calls" "$rate" "$hold" "$dpcs" "$as"; do
+  [[ $n =~ ^[1-9][0-9]*$ ]] || { echo "bench-hold: HOLD_CALLS, HOLD_RATE, HOLD_SECONDS, HOLD_DPCS and HOLD_AS are positive integers" >&2; exit 2; }
 done
 [ "$hold" -ge $((calls / rate + 60)) ] || { echo "bench-hold: HOLD_SECONDS must outlast the setup (calls / rate) by 60 s" >&2; exit 2; }
 # Ports of its own per B, UAS and UAC (below), none the tests use: 16 far ends at most.
-[ "$dpcs" -le 16 ] || { echo "bench-hold: HOLD_DPCS is at most 16" >&2; exit 2; }
-[ "$calls" -ge "$dpcs" ] || { echo "bench-hold: fewer calls than DPCs" >&2; exit 2; }
-per=$(( (calls + dpcs - 1) / dpcs ))
-[ "$per" -le 4095 ] || { echo "bench-hold: at most 4095 calls per DPC (one DPC's CICs): raise HOLD_DPCS" >&2; exit 2; }
-# One DPC: every CIC equipped, as before HOLD_DPCS. Several: each group exactly as many circuits as its share of calls.
-if [ "$dpcs" -eq 1 ]; then cics=4095; else cics=$per; fi
+[ "$dpcs" -le 16 ] && [ "$as" -le 4 ] || { echo "bench-hold: HOLD_DPCS is at most 16, HOLD_AS at most 4" >&2; exit 2; }
+links=$((as * dpcs))
+[ "$calls" -ge "$links" ] || { echo "bench-hold: fewer calls than A-B links (HOLD_AS x HOLD_DPCS)" >&2; exit 2; }
+per=$(( (calls + links - 1) / links ))
+[ "$per" -le 4095 ] || { echo "bench-hold: at most 4095 calls per A-B link (one DPC's CICs): raise HOLD_DPCS or HOLD_AS" >&2; exit 2; }
+# One link: every CIC equipped, as before HOLD_DPCS. Several: each group exactly as many circuits as its share of calls.
+if [ "$links" -eq 1 ]; then cics=4095; else cics=$per; fi
 scripts/install-packages.sh sip-tester >/dev/null
 dotnet build src/Gateway -c Release -nologo -v quiet -clp:ErrorsOnly
 daemon=$PWD/src/Gateway/bin/Release/net10.0/sip-isup-gateway
@@ -52,15 +55,23 @@ trap 'exit 143' TERM
 # association), but SIPp sizes its tables from -max_socket: give it the hard limit if the soft one is lower.
 [ "$(ulimit -n)" -ge 8192 ] || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
-# Far end k (1 .. HOLD_DPCS): its M3UA port, B's SIP port, its UAS's port, its UAC's port and the number dialled. Far
-# end 1 keeps the single pair's ports (2915, 5170, 5180, 5161) and number.
-m3ua_port() { echo $((2914 + $1)); }
+# Far end k (1 .. HOLD_DPCS, gateway B k, point code k + 1): B's SIP port, its UAS's port and the number dialled. A i
+# (1 .. HOLD_AS): its SIP port and point code. Link l = (i - 1) * HOLD_DPCS + k between A i and B k: its M3UA port and
+# its UAC's port. A 1, B 1 and link 1 keep the single pair's ports (5160, 5170, 5180, 2915, 5161), number and codes.
 b_port() { if [ "$1" -eq 1 ]; then echo 5170; else echo $((5220 + $1)); fi; }
 uas_port() { if [ "$1" -eq 1 ]; then echo 5180; else echo $((5240 + $1)); fi; }
-uac_port() { if [ "$1" -eq 1 ]; then echo 5161; else echo $((5200 + $1)); fi; }
+a_port() { if [ "$1" -eq 1 ]; then echo 5160; else echo $((5280 + $1)); fi; }
+a_pc() { if [ "$1" -eq 1 ]; then echo 1; else echo $((30 + $1)); fi; }
+link() { echo $((($1 - 1) * dpcs + $2)); }
+link_a() { echo $((($1 - 1) / dpcs + 1)); }
+link_b() { echo $((($1 - 1) % dpcs + 1)); }
+m3ua_port() { echo $((2914 + $1)); }
+uac_port() { if [ "$1" -eq 1 ]; then echo 5161; else echo $((5300 + $1)); fi; }
 prefix() { printf '9%02d' "$1"; }
-number() { if [ "$dpcs" -eq 1 ]; then echo 4930123456; else echo "$(prefix "$1")4930123456"; fi; }
-share() { echo $((calls / dpcs + ($1 <= calls % dpcs ? 1 : 0))); }   # far end k's calls
+number() { if [ "$links" -eq 1 ]; then echo 4930123456; else echo "$(prefix "$1")4930123456"; fi; }
+share() { echo $((calls / links + ($1 <= calls % links ? 1 : 0))); }   # link l's calls
+a_share() { local n=0 k; for k in $(seq "$dpcs"); do n=$((n + $(share "$(link "$1" "$k")"))); done; echo "$n"; }
+b_share() { local n=0 i; for i in $(seq "$as"); do n=$((n + $(share "$(link "$i" "$1")"))); done; echo "$n"; }
 
 # The example pair on ports of its own, no overload limit, and only warnings logged: the measurement is of calls, not
 # of log lines. config SOURCE DEST [SED-ARGUMENTS ...]: the further sed expressions run after these.
@@ -71,29 +82,43 @@ config() {
       -e 's#"shutdown":#"overload": { "maxCallsPerSecond": 0, "maxCalls": 0 },\n  "shutdown":#' "$@" "$source" > "$dest"
   "$daemon" check-config --config "$dest" >/dev/null || { echo "bench-hold: $dest is refused:" >&2; "$daemon" check-config --config "$dest" >&2; exit 1; }
 }
-a_edits=()
-if [ "$dpcs" -gt 1 ]; then
-  # A: one TCP client association, one circuit group and one route (its own prefix, no catch-all) per far end.
-  assocs='' groups='' routes=''
-  for k in $(seq "$dpcs"); do
-    [ "$k" -eq 1 ] || { assocs+=', '; groups+=', '; routes+=', '; }
-    assocs+="{ \"name\": \"to-b$k\", \"transport\": \"tcp\", \"role\": \"ipsp\", \"mode\": \"client\", \"remoteAddress\": \"127.0.0.1\", \"remotePort\": $(m3ua_port "$k"), \"routingContext\": 1 }"
-    groups+="{ \"name\": \"to-b$k\", \"dpc\": $((k + 1)), \"association\": \"to-b$k\", \"cics\": [\"1-$cics\"] }"
-    routes+="{ \"prefix\": \"$(prefix "$k")\", \"circuitGroup\": \"to-b$k\" }"
-  done
-  a_edits+=(-e "/\"name\": \"to-b\", \"transport\"/,/\"routingContext\": 1 }/c\\      $assocs"
-            -e "s#\"circuitGroups\": \[.*\]#\"circuitGroups\": [ $groups ]#"
-            -e "s#\"sipToIsup\": \[.*\],#\"sipToIsup\": [ $routes ],#")
-fi
 # Every UAC sends from 127.0.0.1, one source for A's per-source limit (5,000 messages/s by default, bursts of twice
 # that): INVITE and ACK while calls are set up, BYE when they end. Raise it if the rate could come near.
+a_common=()
 if [ $((rate * 4)) -gt 5000 ]; then
-  a_edits+=(-e "s#\"sip\": {#\"sip\": { \"maxMessagesPerSecondPerSource\": $((rate * 4)),#")
+  a_common+=(-e "s#\"sip\": {#\"sip\": { \"maxMessagesPerSecondPerSource\": $((rate * 4)),#")
 fi
-config examples/back-to-back/a.json "$work/a.json" "${a_edits[@]}"
+for i in $(seq "$as"); do
+  a_edits=("${a_common[@]}")
+  if [ "$links" -gt 1 ]; then
+    # A i: one TCP client association, one circuit group and one route (its own prefix, no catch-all) per B.
+    assocs='' groups='' routes=''
+    for k in $(seq "$dpcs"); do
+      [ "$k" -eq 1 ] || { assocs+=', '; groups+=', '; routes+=', '; }
+      assocs+="{ \"name\": \"to-b$k\", \"transport\": \"tcp\", \"role\": \"ipsp\", \"mode\": \"client\", \"remoteAddress\": \"127.0.0.1\", \"remotePort\": $(m3ua_port "$(link "$i" "$k")"), \"routingContext\": 1 }"
+      groups+="{ \"name\": \"to-b$k\", \"dpc\": $((k + 1)), \"association\": \"to-b$k\", \"cics\": [\"1-$cics\"] }"
+      routes+="{ \"prefix\": \"$(prefix "$k")\", \"circuitGroup\": \"to-b$k\" }"
+    done
+    a_edits+=(-e "/\"name\": \"to-b\", \"transport\"/,/\"routingContext\": 1 }/c\\      $assocs"
+              -e "s#\"circuitGroups\": \[.*\]#\"circuitGroups\": [ $groups ]#"
+              -e "s#\"sipToIsup\": \[.*\],#\"sipToIsup\": [ $routes ],#"
+              -e "s/5160/$(a_port "$i")/g; s/\"opc\": 1,/\"opc\": $(a_pc "$i"),/; s/\"gw-a\"/\"gw-a$i\"/")
+  fi
+  config examples/back-to-back/a.json "$work/a$i.json" "${a_edits[@]}"
+done
 for k in $(seq "$dpcs"); do
+  # B k: one TCP server association (its own port) and one circuit group per A.
+  assocs='' groups=''
+  for i in $(seq "$as"); do
+    [ "$i" -eq 1 ] || { assocs+=', '; groups+=', '; }
+    assocs+="{ \"name\": \"from-a$i\", \"transport\": \"tcp\", \"role\": \"ipsp\", \"mode\": \"server\", \"localAddress\": \"127.0.0.1\", \"localPort\": $(m3ua_port "$(link "$i" "$k")"), \"remoteAddress\": \"127.0.0.1\", \"routingContext\": 1 }"
+    groups+="{ \"name\": \"to-a$i\", \"dpc\": $(a_pc "$i"), \"association\": \"from-a$i\", \"cics\": [\"1-$cics\"] }"
+  done
   config examples/back-to-back/b.json "$work/b$k.json" \
-    -e "s/5170/$(b_port "$k")/g; s/5180/$(uas_port "$k")/g; s/2915/$(m3ua_port "$k")/g" \
+    -e "/\"name\": \"from-a\", \"transport\"/,/\"routingContext\": 1 }/c\\      $assocs" \
+    -e "s#\"circuitGroups\": \[.*\]#\"circuitGroups\": [ $groups ]#" \
+    -e "s#\"sipToIsup\": \[.*\],#\"sipToIsup\": [ { \"prefix\": \"\", \"circuitGroup\": \"to-a1\" } ],#" \
+    -e "s/5170/$(b_port "$k")/g; s/5180/$(uas_port "$k")/g" \
     -e "s/\"opc\": 2,/\"opc\": $((k + 1)),/; s/\"gw-b\"/\"gw-b$k\"/"
   # Each UAS checks that the INVITE reaching it carries its own far end's number: the routing took the right group.
   sed "s/sip:4930123456@/sip:$(number "$k")@/" "$scenarios/uas-answer.xml" > "$work/uas-$k.xml"
@@ -105,22 +130,25 @@ for k in $(seq "$dpcs"); do
   RUNTIME_DIRECTORY="$work/run-b$k" "$daemon" run --config "$work/b$k.json" >"$work/b$k.log" 2>&1 & gwb[k]=$!
 done
 sleep 1
-mkdir -p "$work/run-a"
-RUNTIME_DIRECTORY="$work/run-a" "$daemon" run --config "$work/a.json" >"$work/a.log" 2>&1 & gwa=$!
+gwa=()
+for i in $(seq "$as"); do
+  mkdir -p "$work/run-a$i"
+  RUNTIME_DIRECTORY="$work/run-a$i" "$daemon" run --config "$work/a$i.json" >"$work/a$i.log" 2>&1 & gwa[i]=$!
+done
 
 status() { "$daemon" status --json --socket "$work/run-$1/control.sock" 2>/dev/null || true; }
-# The sum of a numeric field over the status: A has one "idle" (and "outgoing-answered") per destination.
+# The sum of a numeric field over the status: A and B have one "idle" (and "outgoing-answered") per circuit group.
 field() { grep -o "\"$1\": [0-9]*" | grep -o '[0-9]*$' | awk '{ s += $1 } END { if (NR) print s }' || true; }
 wait_for() {   # wait_for GATEWAY FIELD VALUE SECONDS
   for _ in $(seq $(($4 * 10))); do [ "$(status "$1" | field "$2")" = "$3" ] && return 0; sleep 0.1; done
   echo "bench-hold: gateway $1 never had $2 = $3" >&2; tail -n 20 "$work"/*.log >&2; exit 1
 }
-all_idle() {   # all_idle SECONDS: every circuit idle at A and at every B
-  wait_for a idle $((dpcs * cics)) "$1"
-  for k in $(seq "$dpcs"); do wait_for "b$k" idle "$cics" "$1"; done
+all_idle() {   # all_idle SECONDS: every circuit idle at every A and at every B
+  for i in $(seq "$as"); do wait_for "a$i" idle $((dpcs * cics)) "$1"; done
+  for k in $(seq "$dpcs"); do wait_for "b$k" idle $((as * cics)) "$1"; done
 }
-all_ended() {   # all_ended SECONDS: no call left at A or at any B, and every B's BYEs answered
-  wait_for a active 0 "$1"
+all_ended() {   # all_ended SECONDS: no call left at any A or B, and every B's BYEs answered
+  for i in $(seq "$as"); do wait_for "a$i" active 0 "$1"; done
   for k in $(seq "$dpcs"); do wait_for "b$k" active 0 "$1"; wait_for "b$k" clientTransactions 0 "$1"; done
 }
 all_idle 60
@@ -131,14 +159,15 @@ hz=$(getconf CLK_TCK)
 # The UASes have no -m: SIPp counts a stray message (a BYE retransmitted to the port after the previous UAS there had
 # gone) as one of its calls and would stop early, leaving calls unanswered. They are stopped once every call has ended
 # and every BYE has been answered (stop_uases); -timeout bounds them.
-sipp_uas() {   # sipp_uas K TIMEOUT: far end K's callee, in the background
+sipp_uas() {   # sipp_uas K TIMEOUT: B k's callee, in the background
   (cd "$scenarios" && exec sipp -sf "$work/uas-$1.xml" -i 127.0.0.1 -p "$(uas_port "$1")" -nostdin -timeout "$2" \
     -key service "$(number "$1")" -trace_err -error_file "$work/uas-$1.err" >"$work/uas-$1.out" 2>&1) & uas[$1]=$!
 }
-sipp_uac() {   # sipp_uac K SCENARIO CALLS HOLD_MS TIMEOUT RATE: far end K's caller; RATE is the total over the UACs
-  (cd "$scenarios" && exec sipp -sf "$2" -i 127.0.0.1 -p "$(uac_port "$1")" -s "$(number "$1")" -m "$3" -l "$3" \
-    -r "$6" -rp "$((dpcs * 1000))" -d "$4" -nostdin -timeout "$5" -max_socket 4096 -trace_err -error_file "$work/uac-$1.err" 127.0.0.1:5160 \
-    >"$work/uac-$1.out" 2>&1) &
+sipp_uac() {   # sipp_uac L SCENARIO CALLS HOLD_MS TIMEOUT RATE: link l's caller, A i dialling B k; RATE is the total
+  local a b; a=$(link_a "$1") b=$(link_b "$1")
+  (cd "$scenarios" && exec sipp -sf "$2" -i 127.0.0.1 -p "$(uac_port "$1")" -s "$(number "$b")" -m "$3" -l "$3" \
+    -r "$6" -rp "$((links * 1000))" -d "$4" -nostdin -timeout "$5" -max_socket 4096 -trace_err -error_file "$work/uac-$1.err" \
+    "127.0.0.1:$(a_port "$a")" >"$work/uac-$1.out" 2>&1) &
   uac[$1]=$!
 }
 stop_uases() {   # each UAS still running (one that timed out has gone, and its pid may be another's by now)
@@ -149,47 +178,51 @@ stop_uases() {   # each UAS still running (one that timed out has gone, and its 
 }
 wait_uacs() {   # wait for every UAC (not in a subshell: they are this shell's children); failed: those that failed
   failed=''
-  for k in $(seq "$dpcs"); do wait "${uac[k]}" || failed+=" $k"; done
+  for l in $(seq "$links"); do wait "${uac[l]}" || failed+=" $l"; done
 }
 
-# 500 short calls through each B, as through the single pair's B: each B has run every path of a call before it is
-# measured (A runs 500 per B).
-warm=500 warm_timeout=$((500 * dpcs / 100 + 60))
-echo "== warm-up: $((warm * dpcs)) short calls"
+# 500 short calls through each B, as through the single pair's B, shared by the As: each B has run every path of a
+# call before it is measured (each A runs 500 per B over the As).
+warm=$(( (500 + as - 1) / as )) warm_timeout=$((500 * dpcs / 100 + 60))
+echo "== warm-up: $((warm * links)) short calls"
 for k in $(seq "$dpcs"); do sipp_uas "$k" "$((warm_timeout + 60))s"; done
 sleep 0.5
-for k in $(seq "$dpcs"); do sipp_uac "$k" uac-call.xml "$warm" 0 "${warm_timeout}s" 100; done
+for l in $(seq "$links"); do sipp_uac "$l" uac-call.xml "$warm" 0 "${warm_timeout}s" 100; done
 wait_uacs
-[ -z "$failed" ] || { echo "bench-hold: warm-up calls failed (UAC$failed)" >&2; for k in $failed; do tail -n 30 "$work/uac-$k.out" >&2; done; exit 1; }
+[ -z "$failed" ] || { echo "bench-hold: warm-up calls failed (UAC$failed)" >&2; for l in $failed; do tail -n 30 "$work/uac-$l.out" >&2; done; exit 1; }
 all_ended 60
 stop_uases
-rss_a0=$(rss "$gwa") rss_b0=()
+rss_a0=() rss_b0=()
+for i in $(seq "$as"); do rss_a0[i]=$(rss "${gwa[i]}"); done
 for k in $(seq "$dpcs"); do rss_b0[k]=$(rss "${gwb[k]}"); done
 
-echo "== $calls calls at $rate/s, held $hold s, through $dpcs DPC(s)"
+echo "== $calls calls at $rate/s, held $hold s, through $as A(s) and $dpcs DPC(s)"
 for k in $(seq "$dpcs"); do sipp_uas "$k" "$((hold * 3 + 120))s"; done
 sleep 0.5
 started=$SECONDS
-for k in $(seq "$dpcs"); do sipp_uac "$k" uac-hold.xml "$(share "$k")" "$((hold * 1000))" "$((hold * 3 + 120))s" "$rate"; done
-wait_for a active "$calls" $((calls / rate + 60))
+for l in $(seq "$links"); do sipp_uac "$l" uac-hold.xml "$(share "$l")" "$((hold * 1000))" "$((hold * 3 + 120))s" "$rate"; done
+for i in $(seq "$as"); do wait_for "a$i" active "$(a_share "$i")" $((calls / rate + 60)); done
 setup=$((SECONDS - started))
 # The INVITE server transactions linger 64*T1 = 32 s after their 2xx (RFC 6026 Timer L): from then on only held calls.
 sleep 35
-rss_a1=$(rss "$gwa") heap_a=$(status a | field managedHeapBytes) cpu_a0=$(cpu "$gwa")
-rss_b1=() heap_b=() cpu_b0=() cpu_b1=() rss_b2=()
+rss_a1=() heap_a=() cpu_a0=() cpu_a1=() rss_a2=() rss_b1=() heap_b=() cpu_b0=() cpu_b1=() rss_b2=()
+for i in $(seq "$as"); do
+  rss_a1[i]=$(rss "${gwa[i]}") heap_a[i]=$(status "a$i" | field managedHeapBytes) cpu_a0[i]=$(cpu "${gwa[i]}")
+done
 for k in $(seq "$dpcs"); do
   rss_b1[k]=$(rss "${gwb[k]}") heap_b[k]=$(status "b$k" | field managedHeapBytes) cpu_b0[k]=$(cpu "${gwb[k]}")
 done
 idle=20
 sleep $idle
-cpu_a1=$(cpu "$gwa")
+for i in $(seq "$as"); do cpu_a1[i]=$(cpu "${gwa[i]}"); done
 for k in $(seq "$dpcs"); do cpu_b1[k]=$(cpu "${gwb[k]}"); done
-circuits_busy=$(status a | field outgoing-answered)
+circuits_busy=0
+for i in $(seq "$as"); do circuits_busy=$((circuits_busy + $(status "a$i" | field outgoing-answered))); done
 wait_uacs
 all_ended 60
 all_idle 60
 stop_uases
-rss_a2=$(rss "$gwa")
+for i in $(seq "$as"); do rss_a2[i]=$(rss "${gwa[i]}"); done
 for k in $(seq "$dpcs"); do rss_b2[k]=$(rss "${gwb[k]}"); done
 
 per_call() { echo $(( ($2 - $1) * 1024 / $3 )); }   # per_call BEFORE_KIB WITH_KIB CALLS: bytes
@@ -197,32 +230,42 @@ percent() { awk -v t="$(( $2 - $1 ))" -v hz="$hz" -v s="$idle" 'BEGIN { printf "
 row() {   # row LABEL RSS0 RSS1 HEAP RSS2 CALLS CPU0 CPU1
   echo "| $1 | $(($2 / 1024)) MiB | $(($3 / 1024)) MiB | $((${4:-0} / 1048576)) MiB | $(($5 / 1024)) MiB | $(per_call "$2" "$3" "$6") B | $(percent "$7" "$8") % |"
 }
+across() {   # across NAME COUNT, then "BYTES-PER-CALL CPU-TICKS" lines: min/mean/max per call, CPU summed and the busiest
+  awk -v hz="$hz" -v s="$idle" -v name="$1" -v n="$2" '
+    NR == 1 { min = max = $1 } { sum += $1; if ($1 < min) min = $1; if ($1 > max) max = $1; t += $2; if ($2 > tmax) tmax = $2 }
+    END { printf "Across the %d %s: RSS per established call min %d B, mean %d B, max %d B; CPU while held %.1f %% of a core summed, %.1f %% the busiest.\n",
+          n, name, min, sum / n, max, 100 * t / hz / s, 100 * tmax / hz / s }'
+}
 {
   echo "| gateway | RSS before | RSS with $calls calls up | managed heap then | RSS after | RSS per established call | CPU while held (${idle} s) |"
   echo "|---|---:|---:|---:|---:|---:|---:|"
-  if [ "$dpcs" -eq 1 ]; then
-    row "A (SIP → ISUP)" "$rss_a0" "$rss_a1" "$heap_a" "$rss_a2" "$calls" "$cpu_a0" "$cpu_a1"
+  if [ "$links" -eq 1 ]; then
+    row "A (SIP → ISUP)" "${rss_a0[1]}" "${rss_a1[1]}" "${heap_a[1]}" "${rss_a2[1]}" "$calls" "${cpu_a0[1]}" "${cpu_a1[1]}"
     row "B (ISUP → SIP)" "${rss_b0[1]}" "${rss_b1[1]}" "${heap_b[1]}" "${rss_b2[1]}" "$calls" "${cpu_b0[1]}" "${cpu_b1[1]}"
   else
-    row "A (SIP → ISUP, $dpcs DPCs, all $calls calls)" "$rss_a0" "$rss_a1" "$heap_a" "$rss_a2" "$calls" "$cpu_a0" "$cpu_a1"
+    for i in $(seq "$as"); do
+      if [ "$as" -eq 1 ]; then label="A (SIP → ISUP, $dpcs DPCs, all $calls calls)"; else label="A$i (SIP → ISUP, OPC $(a_pc "$i"), $dpcs DPCs, $(a_share "$i") calls)"; fi
+      row "$label" "${rss_a0[i]}" "${rss_a1[i]}" "${heap_a[i]}" "${rss_a2[i]}" "$(a_share "$i")" "${cpu_a0[i]}" "${cpu_a1[i]}"
+    done
     for k in $(seq "$dpcs"); do
-      row "B$k (ISUP → SIP, DPC $((k + 1)), $(share "$k") calls)" "${rss_b0[k]}" "${rss_b1[k]}" "${heap_b[k]}" "${rss_b2[k]}" \
-        "$(share "$k")" "${cpu_b0[k]}" "${cpu_b1[k]}"
+      row "B$k (ISUP → SIP, DPC $((k + 1)), $(b_share "$k") calls)" "${rss_b0[k]}" "${rss_b1[k]}" "${heap_b[k]}" "${rss_b2[k]}" \
+        "$(b_share "$k")" "${cpu_b0[k]}" "${cpu_b1[k]}"
     done
   fi
   echo
-  if [ "$dpcs" -gt 1 ]; then
-    # One row per B above; across them: the per-call RSS's min/mean/max, and the CPU summed and the busiest B's.
-    for k in $(seq "$dpcs"); do
-      echo "$(per_call "${rss_b0[k]}" "${rss_b1[k]}" "$(share "$k")") $(( cpu_b1[k] - cpu_b0[k] ))"
-    done | awk -v hz="$hz" -v s="$idle" -v n="$dpcs" '
-      NR == 1 { min = max = $1 } { sum += $1; if ($1 < min) min = $1; if ($1 > max) max = $1; t += $2; if ($2 > tmax) tmax = $2 }
-      END { printf "Across the %d Bs: RSS per established call min %d B, mean %d B, max %d B; CPU while held %.1f %% of a core summed, %.1f %% the busiest.\n",
-            n, min, sum / n, max, 100 * t / hz / s, 100 * tmax / hz / s }'
+  if [ "$as" -gt 1 ]; then
+    for i in $(seq "$as"); do
+      echo "$(per_call "${rss_a0[i]}" "${rss_a1[i]}" "$(a_share "$i")") $(( cpu_a1[i] - cpu_a0[i] ))"
+    done | across As "$as"
   fi
-  echo "$calls calls set up in ${setup} s (${rate}/s asked, split over $dpcs SIPp UAC(s)), ${circuits_busy:-?} circuits answered at A while held;"
-  echo "SIPp UACs that failed:${failed:- none}; every call ended and every circuit idle again on every gateway ($((dpcs * cics)) at A, $cics at each B)."
+  if [ "$dpcs" -gt 1 ]; then
+    for k in $(seq "$dpcs"); do
+      echo "$(per_call "${rss_b0[k]}" "${rss_b1[k]}" "$(b_share "$k")") $(( cpu_b1[k] - cpu_b0[k] ))"
+    done | across Bs "$dpcs"
+  fi
+  echo "$calls calls set up in ${setup} s (${rate}/s asked, split over $links SIPp UAC(s)), $circuits_busy circuits answered at the A(s) while held;"
+  echo "SIPp UACs that failed:${failed:- none}; every call ended and every circuit idle again on every gateway ($((dpcs * cics)) at each A, $((as * cics)) at each B)."
   echo "$(nproc) cores; load average while measuring: $(cut -d' ' -f1-3 /proc/loadavg)."
-  echo "Command: HOLD_CALLS=$calls HOLD_DPCS=$dpcs HOLD_RATE=$rate HOLD_SECONDS=$hold make bench-hold"
+  echo "Command: HOLD_CALLS=$calls HOLD_AS=$as HOLD_DPCS=$dpcs HOLD_RATE=$rate HOLD_SECONDS=$hold make bench-hold"
 } | tee "$out/result.md"
-[ -z "$failed" ] || { echo "bench-hold: SIPp reported failed calls" >&2; for k in $failed; do tail -n 40 "$work/uac-$k.out" >&2; done; exit 1; }
+[ -z "$failed" ] || { echo "bench-hold: SIPp reported failed calls" >&2; for l in $failed; do tail -n 40 "$work/uac-$l.out" >&2; done; exit 1; }
