@@ -8,7 +8,7 @@
 # HOLD_AS=M (default 1) runs M gateways A, each with a circuit group toward every B (its own point code, so each A-B
 # link has its own CICs): M x N links, one SIPp UAC each, so that every gateway holds calls/M or calls/N of them.
 # Measured per gateway from /proc: VmRSS before (after a warm-up of short calls), while every call is up, and after;
-# RSS per established call (A over all the calls, each B over its share); CPU used while the calls are only held (no
+# RSS per established call (each gateway over its share of the calls); CPU used while the calls are only held (no
 # signalling but the timers); and that every call and circuit is free again at the end on every gateway. Writes
 # artifacts/bench-hold/result.md. 30,000 calls: HOLD_CALLS=30000 HOLD_AS=3 HOLD_DPCS=3 HOLD_RATE=300 HOLD_SECONDS=200.
 set -euo pipefail
@@ -18,7 +18,7 @@ for n in "$calls" "$rate" "$hold" "$dpcs" "$as"; do
   [[ $n =~ ^[1-9][0-9]*$ ]] || { echo "bench-hold: HOLD_CALLS, HOLD_RATE, HOLD_SECONDS, HOLD_DPCS and HOLD_AS are positive integers" >&2; exit 2; }
 done
 [ "$hold" -ge $((calls / rate + 60)) ] || { echo "bench-hold: HOLD_SECONDS must outlast the setup (calls / rate) by 60 s" >&2; exit 2; }
-# Ports of its own per B, UAS and UAC (below), none the tests use: 16 far ends at most.
+# Ports of its own per A, B, UAS, UAC and link (below), none the tests use: 16 far ends and 4 As at most.
 [ "$dpcs" -le 16 ] && [ "$as" -le 4 ] || { echo "bench-hold: HOLD_DPCS is at most 16, HOLD_AS at most 4" >&2; exit 2; }
 links=$((as * dpcs))
 [ "$calls" -ge "$links" ] || { echo "bench-hold: fewer calls than A-B links (HOLD_AS x HOLD_DPCS)" >&2; exit 2; }
