@@ -182,7 +182,7 @@ wait_uacs() {   # wait for every UAC (not in a subshell: they are this shell's c
 }
 
 # 500 short calls through each B, as through the single pair's B, shared by the As: each B has run every path of a
-# call before it is measured (each A runs 500 per B over the As).
+# call before it is measured (each A runs ceil(500 / HOLD_AS) per B).
 warm=$(( (500 + as - 1) / as )) warm_timeout=$((500 * dpcs / 100 + 60))
 echo "== warm-up: $((warm * links)) short calls"
 for k in $(seq "$dpcs"); do sipp_uas "$k" "$((warm_timeout + 60))s"; done
@@ -217,7 +217,10 @@ sleep $idle
 for i in $(seq "$as"); do cpu_a1[i]=$(cpu "${gwa[i]}"); done
 for k in $(seq "$dpcs"); do cpu_b1[k]=$(cpu "${gwb[k]}"); done
 circuits_busy=0
-for i in $(seq "$as"); do circuits_busy=$((circuits_busy + $(status "a$i" | field outgoing-answered))); done
+for i in $(seq "$as"); do
+  answered=$(status "a$i" | field outgoing-answered)
+  circuits_busy=$((circuits_busy + ${answered:-0}))   # a status that did not answer counts none, not a syntax error
+done
 wait_uacs
 all_ended 60
 all_idle 60
